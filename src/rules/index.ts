@@ -1,0 +1,5 @@
+import requireSignal from './require-signal.js';
+
+export const rules = {
+  'require-signal': requireSignal,
+};

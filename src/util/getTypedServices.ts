@@ -1,0 +1,25 @@
+import type { ParserServicesWithTypeInformation } from '@typescript-eslint/utils';
+import type { RuleContext } from '@typescript-eslint/utils/ts-eslint';
+import { ESLintUtils } from '@typescript-eslint/utils';
+
+/**
+ * Returns the parser services with type information, or throws an error that
+ * says how to turn type information on.
+ *
+ * @example const services = getTypedServices(context, 'require-signal');
+ */
+export function getTypedServices(
+  context: Readonly<RuleContext<string, readonly unknown[]>>,
+  ruleName: string,
+): ParserServicesWithTypeInformation {
+  const services = ESLintUtils.getParserServices(context, true);
+  if (services.program == null) {
+    throw new Error(
+      `abort-signal/${ruleName} needs type information, but none was found for "${context.filename}". ` +
+        'Use the typescript-eslint parser with type information: in eslint.config.js set ' +
+        '`languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } }`, ' +
+        'and make sure the file is included by a tsconfig.json. See https://typescript-eslint.io/getting-started/typed-linting',
+    );
+  }
+  return services as ParserServicesWithTypeInformation;
+}

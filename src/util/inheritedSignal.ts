@@ -1,0 +1,122 @@
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import type ts from 'typescript';
+
+import { getPackageName } from './aiModules.js';
+import { isFunctionNode } from './functions.js';
+import { findCallSlot, getSlotStatus, skipTypeWrappers, type CallWithArguments } from './signalSlots.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/**
+ * Does the call receive its signal some other way than its own arguments?
+ * Each case is a known false-positive trap of a per-call check:
+ * - a receiver bound with a signal: `llm.withConfig({ signal }).invoke(x)`;
+ * - a LangChain runnable called inside a LangChain run, which inherits the
+ *   run's signal through async context;
+ * - a lazy stream whose consumer (`pipeline(…, { signal })`) has the signal.
+ */
+export function hasInheritedSignal(
+  sourceCode: SourceCode,
+  services: ParserServicesWithTypeInformation,
+  node: CallWithArguments,
+  signature: ts.Signature,
+  returnsStream: boolean,
+): boolean {
+  return (
+    isBoundWithSignal(sourceCode, services, node, 0) ||
+    (isLangChainDeclaration(signature.getDeclaration()) && isInsideLangChainRun(services, node)) ||
+    (returnsStream && isConsumedWithSignal(sourceCode, services, node))
+  );
+}
+
+function givesSignal(services: ParserServicesWithTypeInformation, call: CallWithArguments): boolean {
+  const slot = findCallSlot(services, call);
+  return slot !== undefined && getSlotStatus(services, call, slot).kind === 'given';
+}
+
+function resolveInitializer(sourceCode: SourceCode, expression: TSESTree.Expression): TSESTree.Expression {
+  let current = skipTypeWrappers(expression);
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(current), current);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (
+      definition?.type === 'Variable' &&
+      definition.node.init != null &&
+      definition.parent.kind === 'const'
+    ) {
+      current = skipTypeWrappers(definition.node.init);
+    }
+  }
+  if (current.type === AST_NODE_TYPES.AwaitExpression) current = skipTypeWrappers(current.argument);
+  return current;
+}
+
+function isBoundWithSignal(
+  sourceCode: SourceCode,
+  services: ParserServicesWithTypeInformation,
+  node: CallWithArguments,
+  depth: number,
+): boolean {
+  if (depth > 3) return false;
+  const callee = node.callee.type === AST_NODE_TYPES.ChainExpression ? node.callee.expression : node.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = resolveInitializer(sourceCode, callee.object);
+  if (receiver.type !== AST_NODE_TYPES.CallExpression && receiver.type !== AST_NODE_TYPES.NewExpression) return false;
+  return givesSignal(services, receiver) || isBoundWithSignal(sourceCode, services, receiver, depth + 1);
+}
+
+function isLangChainDeclaration(declaration: ts.Declaration | undefined): boolean {
+  if (declaration === undefined) return false;
+  const packageName = getPackageName(declaration.getSourceFile().fileName);
+  return packageName !== undefined && (packageName.startsWith('@langchain/') || packageName === 'langchain');
+}
+
+/**
+ * A function is part of a LangChain run when it declares a `RunnableConfig`
+ * parameter, or is handed to a LangChain API (`addNode`, `RunnableLambda.from`, `tool()`).
+ */
+function isInsideLangChainRun(services: ParserServicesWithTypeInformation, node: TSESTree.Node): boolean {
+  const checker = services.program.getTypeChecker();
+  for (let current = node.parent; current != null; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    for (const parameter of current.params) {
+      const type = services.getTypeAtLocation(parameter);
+      const name = type.aliasSymbol?.name ?? type.getSymbol()?.name ?? '';
+      if (name.endsWith('RunnableConfig')) return true;
+    }
+    let argument: TSESTree.Node = current;
+    if (argument.parent?.type === AST_NODE_TYPES.Property) argument = argument.parent.parent;
+    const parent = argument.parent;
+    if (
+      (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
+      parent.arguments.includes(argument as TSESTree.CallExpressionArgument)
+    ) {
+      const signature = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(parent));
+      if (isLangChainDeclaration(signature?.getDeclaration())) return true;
+    }
+  }
+  return false;
+}
+
+/** `pipeline(Readable.from(items), sink, { signal })`, directly or through a `const`. */
+function isConsumedWithSignal(
+  sourceCode: SourceCode,
+  services: ParserServicesWithTypeInformation,
+  node: CallWithArguments,
+): boolean {
+  const consumer = (argument: TSESTree.Node): boolean => {
+    const parent = argument.parent;
+    return (
+      (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
+      parent.arguments.includes(argument as TSESTree.CallExpressionArgument) &&
+      givesSignal(services, parent)
+    );
+  };
+  if (consumer(node)) return true;
+  const parent = node.parent;
+  if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== node) return false;
+  return sourceCode
+    .getDeclaredVariables(parent)
+    .some((variable) => variable.references.some((reference) => !reference.init && consumer(reference.identifier)));
+}

@@ -1,0 +1,256 @@
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import ts from 'typescript';
+
+import { getSignalTypes, type SignalTypes } from './signalTypes.js';
+
+/** Where a callee takes its signal: an argument index, then a property path in that argument. */
+export interface SignalSlot {
+  /** Index of the parameter that carries the signal. */
+  readonly index: number;
+  /** Property path inside that argument; `[]` for a positional `AbortSignal` parameter. */
+  readonly path: readonly string[];
+  /** For each parameter before `index`: may its argument be left out? */
+  readonly optional: readonly boolean[];
+  /** The slot comes from another overload than the one TypeScript resolved. */
+  readonly fromOtherOverload: boolean;
+  readonly signature: ts.Signature;
+}
+
+export type CallWithArguments = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** Max depth of an accepting property inside an argument: `config.abortSignal`, `fetchOptions.signal`. */
+const SLOT_DEPTH = 2;
+
+interface SlotCache {
+  readonly bySignature: WeakMap<ts.Signature, SignalSlot | null>;
+  readonly byDeclaration: WeakMap<ts.Declaration, SignalSlot | null>;
+}
+
+const caches = new WeakMap<ts.TypeChecker, SlotCache>();
+
+function getCache(checker: ts.TypeChecker): SlotCache {
+  let cache = caches.get(checker);
+  if (cache === undefined) {
+    cache = { bySignature: new WeakMap(), byDeclaration: new WeakMap() };
+    caches.set(checker, cache);
+  }
+  return cache;
+}
+
+/**
+ * The signal slot of a signature: the last parameter that is an AbortSignal
+ * or an object with an AbortSignal property (at most two levels deep).
+ * `@deprecated` signatures and rest parameters have none.
+ *
+ * @example getSignatureSlot(types, signatureOf(`fetch(url)`)) // { index: 1, path: ['signal'] }
+ */
+export function getSignatureSlot(types: SignalTypes, signature: ts.Signature): SignalSlot | undefined {
+  const cache = getCache(types.checker);
+  const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
+  // Generic signatures are instantiated per call; their declaration is the stable key.
+  const cached = declaration !== undefined ? cache.byDeclaration.get(declaration) : cache.bySignature.get(signature);
+  if (cached !== undefined) return cached === null ? undefined : { ...cached, signature };
+  const slot = computeSignatureSlot(types, declaration !== undefined ? declaredSignature(types, declaration, signature) : signature);
+  if (declaration !== undefined) cache.byDeclaration.set(declaration, slot ?? null);
+  else cache.bySignature.set(signature, slot ?? null);
+  return slot === undefined ? undefined : { ...slot, signature };
+}
+
+function declaredSignature(
+  types: SignalTypes,
+  declaration: ts.SignatureDeclaration,
+  fallback: ts.Signature,
+): ts.Signature {
+  if (ts.isJSDocSignature(declaration)) return fallback;
+  return types.checker.getSignatureFromDeclaration(declaration) ?? fallback;
+}
+
+function isDeprecatedSignature(types: SignalTypes, signature: ts.Signature): boolean {
+  return signature.getJsDocTags().some((tag) => tag.name === 'deprecated');
+}
+
+function computeSignatureSlot(types: SignalTypes, signature: ts.Signature): SignalSlot | undefined {
+  if (isDeprecatedSignature(types, signature)) return undefined;
+  const { checker } = types;
+  const parameters = signature.getParameters();
+  for (let index = parameters.length - 1; index >= 0; index--) {
+    const parameter = parameters[index]!;
+    const declaration = parameter.valueDeclaration;
+    if (declaration !== undefined && ts.isParameter(declaration) && declaration.dotDotDotToken !== undefined) continue;
+    const type = checker.getTypeOfSymbol(parameter);
+    if (types.isOpaque(type)) continue;
+    const path = types.findSignalPath(type, SLOT_DEPTH, { skipDeprecated: true });
+    if (path === undefined) continue;
+    const optional = parameters.slice(0, index).map((p) => isOptionalParameter(checker, p));
+    return { index, path, optional, fromOtherOverload: false, signature };
+  }
+  return undefined;
+}
+
+function isOptionalParameter(checker: ts.TypeChecker, parameter: ts.Symbol): boolean {
+  const declaration = parameter.valueDeclaration;
+  if (declaration !== undefined && ts.isParameter(declaration)) {
+    if (declaration.questionToken !== undefined || declaration.initializer !== undefined) return true;
+  }
+  const type = checker.getTypeOfSymbol(parameter);
+  return (
+    (type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Void)) !== 0 ||
+    (type.isUnion() && type.types.some((t) => (t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)) !== 0))
+  );
+}
+
+/**
+ * The signal slot of a call: from the signature TypeScript resolved, or else
+ * from another overload of the same callee that accepts the same arguments
+ * plus a signal appended after them.
+ *
+ * @example findCallSlot(services, node) // `openai.chat.completions.create(body)` → { index: 1, path: ['signal'] }
+ */
+export function findCallSlot(
+  services: ParserServicesWithTypeInformation,
+  node: CallWithArguments,
+): SignalSlot | undefined {
+  const checker = services.program.getTypeChecker();
+  const types = getSignalTypes(checker);
+  const tsNode = services.esTreeNodeToTSNodeMap.get(node) as ts.CallExpression | ts.NewExpression;
+  const resolved = checker.getResolvedSignature(tsNode);
+  if (resolved === undefined) return undefined;
+  const slot = getSignatureSlot(types, resolved);
+  if (slot !== undefined) return slot;
+  return findOverloadSlot(services, types, node, tsNode, resolved);
+}
+
+function findOverloadSlot(
+  services: ParserServicesWithTypeInformation,
+  types: SignalTypes,
+  node: CallWithArguments,
+  tsNode: ts.CallExpression | ts.NewExpression,
+  resolved: ts.Signature,
+): SignalSlot | undefined {
+  const { checker } = types;
+  const calleeType = checker.getTypeAtLocation(tsNode.expression);
+  const signatures =
+    node.type === AST_NODE_TYPES.NewExpression ? calleeType.getConstructSignatures() : calleeType.getCallSignatures();
+  if (signatures.length < 2) return undefined;
+  const argumentCount = node.arguments.length;
+  for (const candidate of signatures) {
+    if (candidate === resolved || candidate.getDeclaration() === resolved.getDeclaration()) continue;
+    const slot = getSignatureSlot(types, candidate);
+    if (slot?.index !== argumentCount) continue;
+    const parameters = candidate.getParameters();
+    const accepts = node.arguments.every((argument, index) => {
+      const parameter = parameters[index];
+      if (parameter === undefined || argument.type === AST_NODE_TYPES.SpreadElement) return false;
+      const argumentType = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(argument));
+      return checker.isTypeAssignableTo(argumentType, checker.getTypeOfSymbol(parameter));
+    });
+    if (accepts) return { ...slot, fromOtherOverload: true };
+  }
+  return undefined;
+}
+
+/** What a call passes in its signal slot. */
+export type SlotStatus =
+  | { readonly kind: 'given' }
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'missingArgument'; readonly index: number }
+  | {
+      readonly kind: 'missingProperty';
+      /** The object literal that lacks `path[0]`. */
+      readonly object: TSESTree.ObjectExpression;
+      readonly path: readonly string[];
+    }
+  | {
+      readonly kind: 'missingInValue';
+      /** A non-literal whose type does not declare `path`. */
+      readonly value: TSESTree.Expression;
+      readonly path: readonly string[];
+    };
+
+/**
+ * Reads what a call passes in its slot. A slot given any value, a value whose
+ * type declares the property, a spread that may carry it, and `any` all count
+ * as passed (or unknown): only what is certainly absent is missing.
+ *
+ * @example getSlotStatus(services, node, slot) // `fetch(url, {})` → { kind: 'missingProperty', path: ['signal'] }
+ */
+export function getSlotStatus(
+  services: ParserServicesWithTypeInformation,
+  node: CallWithArguments,
+  slot: Pick<SignalSlot, 'index' | 'path'>,
+): SlotStatus {
+  const args = node.arguments;
+  for (let i = 0; i < Math.min(args.length, slot.index + 1); i++) {
+    if (args[i]!.type === AST_NODE_TYPES.SpreadElement) return { kind: 'unknown' };
+  }
+  const argument = args[slot.index];
+  if (argument === undefined) return { kind: 'missingArgument', index: slot.index };
+  if (slot.path.length === 0 || isNullishLiteral(argument)) return { kind: 'given' };
+  return getValueStatus(services, argument as TSESTree.Expression, slot.path);
+}
+
+function isNullishLiteral(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') ||
+    (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
+    (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void')
+  );
+}
+
+function getValueStatus(
+  services: ParserServicesWithTypeInformation,
+  value: TSESTree.Expression,
+  path: readonly string[],
+): SlotStatus {
+  const types = getSignalTypes(services.program.getTypeChecker());
+  const expression = skipTypeWrappers(value);
+  if (expression.type !== AST_NODE_TYPES.ObjectExpression) {
+    const type = services.getTypeAtLocation(expression);
+    if (types.isOpaque(type)) return { kind: 'unknown' };
+    return types.hasPropertyPath(type, path) ? { kind: 'given' } : { kind: 'missingInValue', value: expression, path };
+  }
+  const [head, ...rest] = path as [string, ...string[]];
+  let spreadMayCarry = false;
+  for (const property of expression.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      const type = services.getTypeAtLocation(property.argument);
+      if (types.isOpaque(type) || types.hasPropertyPath(type, path)) spreadMayCarry = true;
+      continue;
+    }
+    const name = getStaticPropertyName(property);
+    if (name === undefined) return { kind: 'unknown' };
+    if (name !== head) continue;
+    if (rest.length === 0) return { kind: 'given' };
+    if (property.value.type === AST_NODE_TYPES.AssignmentPattern || property.value.type === AST_NODE_TYPES.TSEmptyBodyFunctionExpression) {
+      return { kind: 'unknown' };
+    }
+    return getValueStatus(services, property.value as TSESTree.Expression, rest);
+  }
+  if (spreadMayCarry) return { kind: 'unknown' };
+  return { kind: 'missingProperty', object: expression, path };
+}
+
+/** `x as T`, `x satisfies T`, `x!`, `(x)`: the value is still `x`. */
+export function skipTypeWrappers(node: TSESTree.Expression): TSESTree.Expression {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** The name of a non-computed (or literal-computed) property key, else `undefined`. */
+export function getStaticPropertyName(property: TSESTree.Property): string | undefined {
+  const { key } = property;
+  if (!property.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) {
+    return String(key.value);
+  }
+  return undefined;
+}

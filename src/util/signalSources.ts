@@ -1,0 +1,293 @@
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import ts from 'typescript';
+
+import { getSignalTypes, type SignalTypes } from './signalTypes.js';
+import { isFunctionNode, type FunctionNode } from './functions.js';
+
+/** A signal that code at some point can pass on. */
+export interface SignalSource {
+  /** The expression to pass: `signal`, `request.signal`, `c.req.raw.signal`, `this.controller.signal`. */
+  readonly text: string;
+  readonly kind: 'local' | 'parameter' | 'property' | 'controller' | 'field' | 'offered' | 'module';
+  /** The function whose scope holds the source (`undefined` at module level). */
+  readonly owner: FunctionNode | undefined;
+  /**
+   * For a signal the framework offers to a callback that does not declare it
+   * (`tool({ execute(input, { abortSignal }) })`): what to declare.
+   */
+  readonly declare?: OfferedParameter;
+}
+
+export interface OfferedParameter {
+  readonly fn: FunctionNode;
+  /** Index of the parameter that carries the signal. */
+  readonly index: number;
+  /** Property name of the signal in that parameter; `undefined` when the parameter is the signal. */
+  readonly property: string | undefined;
+  /** An existing destructuring pattern to add the property to. */
+  readonly pattern?: TSESTree.ObjectPattern;
+}
+
+const SOURCE_DEPTH = 3;
+
+/** Rank within one function: request-scoped and direct first. */
+const RANK: Record<SignalSource['kind'], number> = {
+  local: 0,
+  parameter: 0,
+  offered: 1,
+  property: 1,
+  controller: 2,
+  field: 3,
+  module: 4,
+};
+
+interface Candidate {
+  readonly source: SignalSource;
+  /** Declared at (source position); usable from this offset on. */
+  readonly from: number;
+  /** Range of the declaration: a source built from the call being fixed is excluded. */
+  readonly range: TSESTree.Range;
+}
+
+/**
+ * Finds the signals in scope at `node`, best first: the innermost function
+ * first, and within a function direct signals before properties of
+ * parameters, controllers, class fields and module-level signals.
+ *
+ * @example findSignalSources(context, services, call)[0]?.text // 'c.req.raw.signal'
+ */
+export function findSignalSources(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  services: ParserServicesWithTypeInformation,
+  node: TSESTree.Node,
+): SignalSource[] {
+  const types = getSignalTypes(services.program.getTypeChecker());
+  const results: { source: SignalSource; level: number; rank: number; order: number }[] = [];
+  let order = 0;
+  let level = 0;
+  let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node);
+  // `this` means the class only until the first non-arrow function on the way out.
+  let thisBound = false;
+  while (scope !== null) {
+    for (const candidate of getScopeCandidates(sourceCode, services, types, scope)) {
+      if (candidate.from > node.range[0]) continue;
+      if (candidate.range[0] <= node.range[0] && node.range[1] <= candidate.range[1] && candidate.source.kind === 'local') {
+        continue;
+      }
+      results.push({ source: candidate.source, level, rank: RANK[candidate.source.kind], order: order++ });
+    }
+    if (scope.type === 'function' && isFunctionNode(scope.block)) {
+      for (const source of getFunctionOnlySources(services, types, scope.block)) {
+        if (source.kind === 'field' && thisBound) continue;
+        results.push({ source, level, rank: RANK[source.kind], order: order++ });
+      }
+      if (scope.block.type !== AST_NODE_TYPES.ArrowFunctionExpression) thisBound = true;
+      level++;
+    }
+    scope = scope.upper;
+  }
+  results.sort((a, b) => a.level - b.level || a.rank - b.rank || a.order - b.order);
+  const seen = new Set<string>();
+  return results
+    .filter(({ source }) => {
+      if (seen.has(source.text)) return false;
+      seen.add(source.text);
+      return true;
+    })
+    .map(({ source }) => source);
+}
+
+const scopeCache = new WeakMap<TSESLint.Scope.Scope, readonly Candidate[]>();
+
+function getScopeCandidates(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  services: ParserServicesWithTypeInformation,
+  types: SignalTypes,
+  scope: TSESLint.Scope.Scope,
+): readonly Candidate[] {
+  let cached = scopeCache.get(scope);
+  if (cached === undefined) {
+    cached = computeScopeCandidates(sourceCode, services, types, scope);
+    scopeCache.set(scope, cached);
+  }
+  return cached;
+}
+
+function computeScopeCandidates(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  services: ParserServicesWithTypeInformation,
+  types: SignalTypes,
+  scope: TSESLint.Scope.Scope,
+): Candidate[] {
+  const owner = findOwnerFunction(scope);
+  const isModuleLevel = scope.type === 'module' || scope.type === 'global';
+  const candidates: Candidate[] = [];
+  for (const variable of scope.variables) {
+    const definition = variable.defs[0];
+    if (definition === undefined || variable.defs.length > 1) continue;
+    const name = definition.name;
+    if (name.type !== AST_NODE_TYPES.Identifier) continue;
+    const type = services.getTypeAtLocation(name);
+    if (types.isOpaque(type)) continue;
+    if (definition.type === 'Parameter') {
+      const path = types.findSignalPath(type, SOURCE_DEPTH);
+      if (path === undefined) continue;
+      candidates.push({
+        source: { text: [variable.name, ...path].join('.'), kind: path.length === 0 ? 'parameter' : 'property', owner },
+        from: definition.name.range[0],
+        range: definition.name.range,
+      });
+    } else if (definition.type === 'Variable' || definition.type === 'ImportBinding') {
+      const declarator = definition.node;
+      const range = declarator.range;
+      const from = declarator.range[1];
+      const kind: SignalSource['kind'] = isModuleLevel ? 'module' : 'local';
+      if (types.isSignalLike(type)) {
+        candidates.push({ source: { text: variable.name, kind, owner }, from, range });
+      } else if (types.isControllerLike(type)) {
+        candidates.push({
+          source: { text: `${variable.name}.signal`, kind: isModuleLevel ? 'module' : 'controller', owner },
+          from,
+          range,
+        });
+      } else if (!isModuleLevel && !isFreshlyConstructed(declarator)) {
+        // `const req = c.req.raw` carries the request's signal; `new Request(url)` does not.
+        const path = types.findSignalPath(type, SOURCE_DEPTH);
+        if (path !== undefined && path.length > 0) {
+          candidates.push({
+            source: { text: [variable.name, ...path].join('.'), kind: 'property', owner },
+            from,
+            range,
+          });
+        }
+      }
+    }
+  }
+  void sourceCode;
+  return candidates;
+}
+
+function isFreshlyConstructed(declarator: TSESTree.Node): boolean {
+  return declarator.type === AST_NODE_TYPES.VariableDeclarator && declarator.init?.type === AST_NODE_TYPES.NewExpression;
+}
+
+function findOwnerFunction(scope: TSESLint.Scope.Scope): FunctionNode | undefined {
+  let current: TSESLint.Scope.Scope | null = scope;
+  while (current !== null) {
+    if (isFunctionNode(current.block)) return current.block;
+    current = current.upper;
+  }
+  return undefined;
+}
+
+const functionCache = new WeakMap<FunctionNode, readonly SignalSource[]>();
+
+/** Sources tied to the function itself: class fields through `this`, and offered parameters. */
+function getFunctionOnlySources(
+  services: ParserServicesWithTypeInformation,
+  types: SignalTypes,
+  fn: FunctionNode,
+): readonly SignalSource[] {
+  let cached = functionCache.get(fn);
+  if (cached === undefined) {
+    cached = [...getOfferedSources(services, types, fn), ...getFieldSources(services, types, fn)];
+    functionCache.set(fn, cached);
+  }
+  return cached;
+}
+
+function getFieldSources(
+  services: ParserServicesWithTypeInformation,
+  types: SignalTypes,
+  fn: FunctionNode,
+): SignalSource[] {
+  const parent = fn.parent;
+  if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.type !== AST_NODE_TYPES.PropertyDefinition) return [];
+  if (
+    (parent.type !== AST_NODE_TYPES.MethodDefinition && parent.type !== AST_NODE_TYPES.PropertyDefinition) ||
+    parent.static
+  ) {
+    return [];
+  }
+  const classNode = parent.parent.parent;
+  if (classNode.type !== AST_NODE_TYPES.ClassDeclaration && classNode.type !== AST_NODE_TYPES.ClassExpression) return [];
+  const tsClass = services.esTreeNodeToTSNodeMap.get(classNode);
+  const classSymbol = tsClass.name !== undefined ? types.checker.getSymbolAtLocation(tsClass.name) : undefined;
+  const instanceType =
+    classSymbol !== undefined ? types.checker.getDeclaredTypeOfSymbol(classSymbol) : undefined;
+  if (instanceType === undefined) return [];
+  const path = types.findSignalPath(instanceType, 2, { includePrivate: true });
+  if (path === undefined || path.length === 0) return [];
+  return [{ text: ['this', ...path].join('.'), kind: 'field', owner: fn }];
+}
+
+/**
+ * A callback whose contextual type offers a signal it does not declare:
+ * `execute: async ({ city }) => …` where the AI SDK passes `{ abortSignal }` as
+ * the second argument, or an MCP handler's `extra`.
+ */
+function getOfferedSources(
+  services: ParserServicesWithTypeInformation,
+  types: SignalTypes,
+  fn: FunctionNode,
+): SignalSource[] {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return [];
+  const signature = getContextualSignature(services, types, fn);
+  if (signature === undefined) return [];
+  const parameters = signature.getParameters();
+  const declared = fn.params;
+  if (declared.some((p) => p.type === AST_NODE_TYPES.RestElement)) return [];
+  for (let index = 0; index < parameters.length; index++) {
+    const parameter = parameters[index]!;
+    const declaration = parameter.valueDeclaration;
+    if (declaration !== undefined && ts.isParameter(declaration) && declaration.dotDotDotToken !== undefined) break;
+    const type = types.checker.getTypeOfSymbol(parameter);
+    if (types.isOpaque(type)) continue;
+    const own = declared[index];
+    if (own !== undefined) {
+      // A declared destructuring pattern that leaves the signal out.
+      const pattern = own.type === AST_NODE_TYPES.AssignmentPattern ? own.left : own;
+      if (pattern.type !== AST_NODE_TYPES.ObjectPattern) continue;
+      if (pattern.properties.some((p) => p.type === AST_NODE_TYPES.RestElement)) continue;
+      const path = types.findSignalPath(services.getTypeAtLocation(pattern), 1);
+      if (path?.length !== 1) continue;
+      const property = path[0]!;
+      if (pattern.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === property)) {
+        continue;
+      }
+      return [{ text: property, kind: 'offered', owner: fn, declare: { fn, index, property, pattern } }];
+    }
+    const path = types.findSignalPath(type, 1);
+    if (path === undefined) continue;
+    const property = path[0];
+    return [{ text: property ?? 'signal', kind: 'offered', owner: fn, declare: { fn, index, property } }];
+  }
+  return [];
+}
+
+function getContextualSignature(
+  services: ParserServicesWithTypeInformation,
+  types: SignalTypes,
+  fn: FunctionNode,
+): ts.Signature | undefined {
+  const { checker } = types;
+  const parent = fn.parent;
+  let contextualType: ts.Type | undefined;
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === fn && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    // Methods and properties of an object literal: look the member up in the literal's contextual type.
+    const objectType = checker.getContextualType(services.esTreeNodeToTSNodeMap.get(parent.parent));
+    const name = !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : undefined;
+    if (objectType === undefined || name === undefined) return undefined;
+    const property = checker.getPropertyOfType(checker.getApparentType(objectType), name);
+    contextualType = property !== undefined ? checker.getTypeOfSymbol(property) : undefined;
+  } else if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
+    contextualType = checker.getContextualType(services.esTreeNodeToTSNodeMap.get(fn) as ts.Expression);
+  } else {
+    return undefined;
+  }
+  if (contextualType === undefined) return undefined;
+  const nonNullable = checker.getNonNullableType(contextualType);
+  const signatures = nonNullable.getCallSignatures();
+  return signatures.length === 1 ? signatures[0] : undefined;
+}

@@ -1,0 +1,315 @@
+import ts from 'typescript';
+
+/**
+ * Type-level questions about AbortSignals, answered structurally so that the
+ * `lib.dom` signal, the `@types/node` signal and an SDK's own signal-like
+ * interface (Smithy's `DeprecatedAbortSignal`, axios' `GenericAbortSignal`)
+ * are all recognised. Answers are cached per `ts.Type`, and the caches live as
+ * long as the program that owns the checker.
+ */
+export interface SignalTypes {
+  readonly checker: ts.TypeChecker;
+  /** `AbortSignal`, `AbortSignal | undefined`, `AbortSignal | null`, a signal-like interface. */
+  isSignalLike(type: ts.Type): boolean;
+  /** `new AbortController()`: has a signal-like `signal` and an `abort()` method. */
+  isControllerLike(type: ts.Type): boolean;
+  /**
+   * The shortest property path from `type` to a signal-like property, at most
+   * `maxDepth` properties deep; `[]` when the type itself is a signal.
+   *
+   * @example findSignalPath(typeof request, 3) // ['signal']
+   * @example findSignalPath(typeof c, 3)       // ['req', 'raw', 'signal']
+   */
+  findSignalPath(type: ts.Type, maxDepth: number, options?: SignalPathOptions): readonly string[] | undefined;
+  /** Does `type` declare the property path (in any non-nullish constituent)? */
+  hasPropertyPath(type: ts.Type, path: readonly string[]): boolean;
+  /** Is the type `any`, `unknown`, or an unconstrained type parameter? */
+  isOpaque(type: ts.Type): boolean;
+  /** A promise, an async iterable, or an object that exposes one (a stream result). */
+  isWorkResult(type: ts.Type): boolean;
+  /** A Node.js or web stream: lazy until something consumes it. */
+  isStreamLike(type: ts.Type): boolean;
+}
+
+export interface SignalPathOptions {
+  /** Look through `private` and `protected` members (for `this`). */
+  includePrivate?: boolean;
+  /** Skip members marked `@deprecated`. */
+  skipDeprecated?: boolean;
+}
+
+const NULLISH = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Never;
+const OPAQUE = ts.TypeFlags.Any | ts.TypeFlags.Unknown;
+const PRIMITIVE =
+  ts.TypeFlags.StringLike |
+  ts.TypeFlags.NumberLike |
+  ts.TypeFlags.BigIntLike |
+  ts.TypeFlags.BooleanLike |
+  ts.TypeFlags.EnumLike |
+  ts.TypeFlags.ESSymbolLike |
+  NULLISH;
+
+const cache = new WeakMap<ts.TypeChecker, SignalTypes>();
+
+/**
+ * The signal type helpers for one checker (one program), created once.
+ *
+ * @example const types = getSignalTypes(services.program.getTypeChecker());
+ */
+export function getSignalTypes(checker: ts.TypeChecker): SignalTypes {
+  let types = cache.get(checker);
+  if (types === undefined) {
+    types = createSignalTypes(checker);
+    cache.set(checker, types);
+  }
+  return types;
+}
+
+function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
+  const signalLike = new WeakMap<ts.Type, boolean>();
+  const controllerLike = new WeakMap<ts.Type, boolean>();
+  const workResult = new WeakMap<ts.Type, boolean>();
+  const streamLike = new WeakMap<ts.Type, boolean>();
+  const paths = new WeakMap<ts.Type, Map<string, readonly string[] | null>>();
+
+  function constituents(type: ts.Type): readonly ts.Type[] {
+    const resolved = resolveTypeParameter(type);
+    return resolved.isUnion() ? resolved.types : [resolved];
+  }
+
+  function resolveTypeParameter(type: ts.Type): ts.Type {
+    if ((type.flags & ts.TypeFlags.TypeParameter) !== 0) {
+      return checker.getBaseConstraintOfType(type) ?? type;
+    }
+    return type;
+  }
+
+  function isOpaque(type: ts.Type): boolean {
+    const resolved = resolveTypeParameter(type);
+    return (resolved.flags & (OPAQUE | ts.TypeFlags.TypeParameter)) !== 0;
+  }
+
+  function isObjectCandidate(type: ts.Type): boolean {
+    return (type.flags & (PRIMITIVE | OPAQUE | ts.TypeFlags.TypeParameter)) === 0;
+  }
+
+  function isSignalObject(type: ts.Type): boolean {
+    if (!isObjectCandidate(type)) return false;
+    if (checker.getPropertyOfType(type, 'aborted') === undefined) return false;
+    return (
+      checker.getPropertyOfType(type, 'onabort') !== undefined ||
+      checker.getPropertyOfType(type, 'addEventListener') !== undefined ||
+      checker.getPropertyOfType(type, 'throwIfAborted') !== undefined
+    );
+  }
+
+  function isSignalLike(type: ts.Type): boolean {
+    let result = signalLike.get(type);
+    if (result === undefined) {
+      result = constituents(type).some(isSignalObject);
+      signalLike.set(type, result);
+    }
+    return result;
+  }
+
+  function isControllerLike(type: ts.Type): boolean {
+    let result = controllerLike.get(type);
+    if (result === undefined) {
+      result = constituents(type).some((member) => {
+        if (!isObjectCandidate(member)) return false;
+        const signal = checker.getPropertyOfType(member, 'signal');
+        const abort = checker.getPropertyOfType(member, 'abort');
+        return (
+          signal !== undefined &&
+          abort !== undefined &&
+          isSignalLike(checker.getTypeOfSymbol(signal)) &&
+          checker.getTypeOfSymbol(abort).getCallSignatures().length > 0
+        );
+      });
+      controllerLike.set(type, result);
+    }
+    return result;
+  }
+
+  function isDeprecated(symbol: ts.Symbol): boolean {
+    return symbol.getJsDocTags(checker).some((tag) => tag.name === 'deprecated');
+  }
+
+  function isPrivate(symbol: ts.Symbol): boolean {
+    if (symbol.name.startsWith('#') || symbol.name.startsWith('__')) return true;
+    return (symbol.declarations ?? []).some(
+      (declaration) =>
+        (ts.getCombinedModifierFlags(declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !== 0,
+    );
+  }
+
+  /** Properties worth descending into: objects that are not functions, arrays or primitives. */
+  function isTraversable(type: ts.Type): boolean {
+    return constituents(type).some(
+      (member) =>
+        isObjectCandidate(member) &&
+        member.getCallSignatures().length === 0 &&
+        !checker.isArrayType(member) &&
+        !checker.isTupleType(member),
+    );
+  }
+
+  function propertiesOf(type: ts.Type): ts.Symbol[] {
+    const seen = new Set<string>();
+    const result: ts.Symbol[] = [];
+    for (const member of constituents(type)) {
+      if (!isObjectCandidate(member)) continue;
+      for (const property of checker.getPropertiesOfType(checker.getApparentType(member))) {
+        if (!seen.has(property.name)) {
+          seen.add(property.name);
+          result.push(property);
+        }
+      }
+    }
+    return result;
+  }
+
+  function findSignalPath(
+    type: ts.Type,
+    maxDepth: number,
+    options: SignalPathOptions = {},
+  ): readonly string[] | undefined {
+    const key = `${String(maxDepth)}|${options.includePrivate === true ? 'p' : ''}|${options.skipDeprecated === true ? 'd' : ''}`;
+    let byKey = paths.get(type);
+    if (byKey === undefined) {
+      byKey = new Map();
+      paths.set(type, byKey);
+    }
+    const cached = byKey.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const result = searchSignalPath(type, maxDepth, options);
+    byKey.set(key, result ?? null);
+    return result;
+  }
+
+  /** Breadth-first, so the shortest path wins and each level is scanned once. */
+  function searchSignalPath(
+    root: ts.Type,
+    maxDepth: number,
+    options: SignalPathOptions,
+  ): readonly string[] | undefined {
+    if (isSignalLike(root)) return [];
+    let frontier: { type: ts.Type; path: readonly string[] }[] = [{ type: root, path: [] }];
+    const visited = new Set<ts.Type>([root]);
+    for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
+      const next: { type: ts.Type; path: readonly string[] }[] = [];
+      for (const { type, path } of frontier) {
+        for (const property of propertiesOf(type)) {
+          if (options.includePrivate !== true && isPrivate(property)) continue;
+          const propertyType = checker.getTypeOfSymbol(property);
+          if (isSignalLike(propertyType)) {
+            if (options.skipDeprecated === true && isDeprecated(property)) continue;
+            return [...path, property.name];
+          }
+          if (depth < maxDepth && !visited.has(propertyType) && isTraversable(propertyType)) {
+            visited.add(propertyType);
+            next.push({ type: propertyType, path: [...path, property.name] });
+          }
+        }
+      }
+      frontier = next;
+    }
+    return undefined;
+  }
+
+  function hasPropertyPath(type: ts.Type, path: readonly string[]): boolean {
+    if (path.length === 0) return true;
+    const [head, ...rest] = path as [string, ...string[]];
+    return constituents(type).some((member) => {
+      if (!isObjectCandidate(member)) return false;
+      const property = checker.getPropertyOfType(checker.getApparentType(member), head);
+      if (property === undefined) return false;
+      return rest.length === 0 || hasPropertyPath(checker.getTypeOfSymbol(property), rest);
+    });
+  }
+
+  function isThenable(type: ts.Type): boolean {
+    const then = checker.getPropertyOfType(type, 'then');
+    return then !== undefined && checker.getTypeOfSymbol(then).getCallSignatures().length > 0;
+  }
+
+  function isAsyncIterable(type: ts.Type): boolean {
+    return checker.getPropertiesOfType(type).some((property) => property.name.startsWith('__@asyncIterator'));
+  }
+
+  function isDirectWork(type: ts.Type): boolean {
+    return constituents(type).some(
+      (member) => isObjectCandidate(member) && (isThenable(member) || isAsyncIterable(member)),
+    );
+  }
+
+  function isWorkResult(type: ts.Type): boolean {
+    let result = workResult.get(type);
+    if (result === undefined) {
+      result =
+        isDirectWork(type) ||
+        // A stream result such as the AI SDK's `streamText()`: not itself a promise,
+        // but it exposes the running work as async iterables.
+        constituents(type).some(
+          (member) =>
+            isObjectCandidate(member) &&
+            checker.getPropertiesOfType(member).some((property) => {
+              if (isPrivate(property)) return false;
+              const declarations = property.declarations ?? [];
+              // Methods return work when called; only data properties expose running work.
+              if (declarations.some((d) => ts.isMethodDeclaration(d) || ts.isMethodSignature(d))) return false;
+              const propertyType = checker.getTypeOfSymbol(property);
+              return propertyType.getCallSignatures().length === 0 && constituents(propertyType).some(
+                (candidate) => isObjectCandidate(candidate) && isAsyncIterable(candidate),
+              );
+            }),
+        );
+      workResult.set(type, result);
+    }
+    return result;
+  }
+
+  function isStreamLike(type: ts.Type): boolean {
+    let result = streamLike.get(type);
+    if (result === undefined) {
+      result = constituents(type).some((member) => {
+        if (!isObjectCandidate(member)) return false;
+        const pipe = checker.getPropertyOfType(member, 'pipe') ?? checker.getPropertyOfType(member, 'pipeTo');
+        return pipe !== undefined && checker.getTypeOfSymbol(pipe).getCallSignatures().length > 0;
+      });
+      streamLike.set(type, result);
+    }
+    return result;
+  }
+
+  return {
+    checker,
+    isSignalLike,
+    isControllerLike,
+    findSignalPath,
+    hasPropertyPath,
+    isOpaque,
+    isWorkResult,
+    isStreamLike,
+  };
+}
+
+/**
+ * Whether the program can resolve a global `AbortSignal` type at all (from
+ * `lib.dom` or `@types/node`). TypeScript 6 loads no `@types` by default, so a
+ * Node project with `"types": []` has none, and every signal slot is invisible.
+ */
+export function hasGlobalAbortSignal(program: ts.Program): boolean {
+  let result = globalSignal.get(program);
+  if (result === undefined) {
+    const checker = program.getTypeChecker();
+    const location = program.getSourceFiles().find((file) => !file.isDeclarationFile) ?? program.getSourceFiles()[0];
+    result =
+      location !== undefined &&
+      checker.resolveName('AbortSignal', location, ts.SymbolFlags.Type, false) !== undefined;
+    globalSignal.set(program, result);
+  }
+  return result;
+}
+
+const globalSignal = new WeakMap<ts.Program, boolean>();
