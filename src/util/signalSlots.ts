@@ -254,3 +254,31 @@ export function getStaticPropertyName(property: TSESTree.Property): string | und
   }
   return undefined;
 }
+
+/**
+ * The expression a call passes in its signal slot, following object literals
+ * along the slot's path; `undefined` when nothing is passed there, or when the
+ * value sits inside a non-literal (a variable of options) or behind a spread.
+ *
+ * @example getSlotValue(node, slot) // `fetch(url, { signal: ctl.signal })` → the `ctl.signal` node
+ */
+export function getSlotValue(
+  node: CallWithArguments,
+  slot: Pick<SignalSlot, 'index' | 'path'>,
+): TSESTree.Expression | undefined {
+  for (let i = 0; i < Math.min(node.arguments.length, slot.index + 1); i++) {
+    if (node.arguments[i]!.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  }
+  let value = node.arguments[slot.index] as TSESTree.Expression | undefined;
+  for (const name of slot.path) {
+    if (value === undefined) return undefined;
+    const object = skipTypeWrappers(value);
+    if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const property = object.properties.find(
+      (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && getStaticPropertyName(p) === name,
+    );
+    if (property === undefined) return undefined;
+    value = property.value as TSESTree.Expression;
+  }
+  return value;
+}
