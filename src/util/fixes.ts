@@ -65,7 +65,7 @@ export function fixSpreadSignal(
   status: SlotStatus,
   signal: string,
 ): Fix[] | undefined {
-  if (status.kind !== 'missingInValue') return undefined;
+  if (status.kind !== 'missingInValue' || !status.isObject) return undefined;
   const text = sourceCode.getText(status.value);
   return [fixer.replaceText(status.value, `{ ...${text}, ${buildProperty(status.path, signal)} }`)];
 }

@@ -48,13 +48,30 @@ function getCache(checker: ts.TypeChecker): SlotCache {
 export function getSignatureSlot(types: SignalTypes, signature: ts.Signature): SignalSlot | undefined {
   const cache = getCache(types.checker);
   const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
+  const declared = declaration !== undefined ? declaredSignature(types, declaration, signature) : signature;
   // Generic signatures are instantiated per call; their declaration is the stable key.
-  const cached = declaration !== undefined ? cache.byDeclaration.get(declaration) : cache.bySignature.get(signature);
-  if (cached !== undefined) return cached === null ? undefined : { ...cached, signature };
-  const slot = computeSignatureSlot(types, declaration !== undefined ? declaredSignature(types, declaration, signature) : signature);
-  if (declaration !== undefined) cache.byDeclaration.set(declaration, slot ?? null);
-  else cache.bySignature.set(signature, slot ?? null);
+  let slot =
+    declaration !== undefined
+      ? cachedSlot(cache.byDeclaration, declaration, () => computeSignatureSlot(types, declared))
+      : undefined;
+  // A slot behind a type parameter (`options?: Partial<CallOptions>` in a generic class)
+  // is visible only on the instantiated signature.
+  if (slot === undefined && (declared !== signature || declaration === undefined)) {
+    slot = cachedSlot(cache.bySignature, signature, () => computeSignatureSlot(types, signature));
+  }
   return slot === undefined ? undefined : { ...slot, signature };
+}
+
+function cachedSlot<K extends object>(
+  map: WeakMap<K, SignalSlot | null>,
+  key: K,
+  compute: () => SignalSlot | undefined,
+): SignalSlot | undefined {
+  const cached = map.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const slot = compute();
+  map.set(key, slot ?? null);
+  return slot;
 }
 
 function declaredSignature(
@@ -166,6 +183,8 @@ export type SlotStatus =
       /** A non-literal whose type does not declare `path`. */
       readonly value: TSESTree.Expression;
       readonly path: readonly string[];
+      /** The value is an object (it can be copied with the signal added); not a string such as `'utf8'`. */
+      readonly isObject: boolean;
     };
 
 /**
@@ -208,7 +227,9 @@ function getValueStatus(
   if (expression.type !== AST_NODE_TYPES.ObjectExpression) {
     const type = services.getTypeAtLocation(expression);
     if (types.isOpaque(type)) return { kind: 'unknown' };
-    return types.hasPropertyPath(type, path) ? { kind: 'given' } : { kind: 'missingInValue', value: expression, path };
+    if (types.hasPropertyPath(type, path)) return { kind: 'given' };
+    const isObject = (type.flags & ts.TypeFlags.Object) !== 0 || (type.flags & ts.TypeFlags.Intersection) !== 0;
+    return { kind: 'missingInValue', value: expression, path, isObject };
   }
   const [head, ...rest] = path as [string, ...string[]];
   let spreadMayCarry = false;
