@@ -110,7 +110,11 @@ export default createRule<Options, MessageIds>({
         if (status.kind === 'given' || status.kind === 'unknown') return;
         const returnType = checker.getReturnTypeOfSignature(slot.signature);
         // Calls that configure (constructors, factories of long-lived clients) hold a default, not work.
-        if (!types.isWorkResult(returnType)) return;
+        const doesWork =
+          node.type === AST_NODE_TYPES.NewExpression
+            ? types.isPromiseOrAsyncIterable(returnType)
+            : types.isWorkResult(returnType);
+        if (!doesWork) return;
         if (hasInheritedSignal(sourceCode, services, node, slot.signature, types.isStreamLike(returnType))) return;
 
         const callee = getCalleeName(sourceCode, node);

@@ -109,9 +109,11 @@ export function appendItem(
   // A comment at the end of the last item's line belongs to that item.
   const lineEnd = sourceCode.getTokenBefore(closing, { includeComments: true });
   const anchor = lineEnd !== null && lineEnd.loc.end.line === endOfLast.loc.end.line ? lineEnd : hasTrailingComma ? before : endOfLast;
-  const fixes: Fix[] = [fixer.insertTextAfterRange(anchor.range, `\n${indent}${text}${hasTrailingComma ? ',' : ''}`)];
-  if (!hasTrailingComma) fixes.push(fixer.insertTextAfter(endOfLast, ','));
-  return fixes;
+  if (hasTrailingComma || anchor === endOfLast) {
+    const comma = hasTrailingComma ? '' : ',';
+    return [fixer.insertTextAfterRange(anchor.range, `${comma}\n${indent}${text}${hasTrailingComma ? ',' : ''}`)];
+  }
+  return [fixer.insertTextAfter(endOfLast, ','), fixer.insertTextAfterRange(anchor.range, `\n${indent}${text}`)];
 }
 
 function findClosingToken(sourceCode: SourceCode, container: TSESTree.Node): TSESTree.Token | null {

@@ -5,6 +5,7 @@ import type ts from 'typescript';
 import { getPackageName } from './aiModules.js';
 import { isFunctionNode } from './functions.js';
 import { findCallSlot, getSlotStatus, skipTypeWrappers, type CallWithArguments } from './signalSlots.js';
+import { getSignalTypes } from './signalTypes.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -14,7 +15,9 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
  * - a receiver bound with a signal: `llm.withConfig({ signal }).invoke(x)`;
  * - a LangChain runnable called inside a LangChain run, which inherits the
  *   run's signal through async context;
- * - a lazy stream whose consumer (`pipeline(…, { signal })`) has the signal.
+ * - a lazy stream whose consumer (`pipeline(…, { signal })`) takes the signal;
+ * - a call given a signal positionally where it expects something else
+ *   (`events.once(signal, 'abort')`): the signal is the subject.
  */
 export function hasInheritedSignal(
   sourceCode: SourceCode,
@@ -26,7 +29,8 @@ export function hasInheritedSignal(
   return (
     isBoundWithSignal(sourceCode, services, node, 0) ||
     (isLangChainDeclaration(signature.getDeclaration()) && isInsideLangChainRun(services, node)) ||
-    (returnsStream && isConsumedWithSignal(sourceCode, services, node))
+    (returnsStream && isConsumedWithSignal(sourceCode, services, node)) ||
+    hasSignalArgument(services, node)
   );
 }
 
@@ -99,7 +103,10 @@ function isInsideLangChainRun(services: ParserServicesWithTypeInformation, node:
   return false;
 }
 
-/** `pipeline(Readable.from(items), sink, { signal })`, directly or through a `const`. */
+/**
+ * `pipeline(Readable.from(items), sink, { signal })`, directly or through a `const`:
+ * the consumer takes the signal (or is itself reported for lacking it).
+ */
 function isConsumedWithSignal(
   sourceCode: SourceCode,
   services: ParserServicesWithTypeInformation,
@@ -110,7 +117,7 @@ function isConsumedWithSignal(
     return (
       (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
       parent.arguments.includes(argument as TSESTree.CallExpressionArgument) &&
-      givesSignal(services, parent)
+      findCallSlot(services, parent) !== undefined
     );
   };
   if (consumer(node)) return true;
@@ -119,4 +126,11 @@ function isConsumedWithSignal(
   return sourceCode
     .getDeclaredVariables(parent)
     .some((variable) => variable.references.some((reference) => !reference.init && consumer(reference.identifier)));
+}
+
+function hasSignalArgument(services: ParserServicesWithTypeInformation, node: CallWithArguments): boolean {
+  const types = getSignalTypes(services.program.getTypeChecker());
+  return node.arguments.some(
+    (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && types.isSignalLike(services.getTypeAtLocation(argument)),
+  );
 }

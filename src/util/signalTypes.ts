@@ -27,6 +27,8 @@ export interface SignalTypes {
   isOpaque(type: ts.Type): boolean;
   /** A promise, an async iterable, or an object that exposes one (a stream result). */
   isWorkResult(type: ts.Type): boolean;
+  /** A promise or an async iterable itself. */
+  isPromiseOrAsyncIterable(type: ts.Type): boolean;
   /** A Node.js or web stream: lazy until something consumes it. */
   isStreamLike(type: ts.Type): boolean;
 }
@@ -290,6 +292,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     hasPropertyPath,
     isOpaque,
     isWorkResult,
+    isPromiseOrAsyncIterable: isDirectWork,
     isStreamLike,
   };
 }

@@ -1,0 +1,297 @@
+import rule from '../../src/rules/require-signal.js';
+import { createTypedTester } from '../tester.js';
+
+const OPENAI = "import OpenAI from 'openai';\nconst openai = new OpenAI();\n";
+const CHAT = "openai.chat.completions.create({ model: 'gpt-4o', messages: [] })";
+
+const dom = createTypedTester('dom');
+const node = createTypedTester('node');
+const bare = createTypedTester('bare');
+
+dom.run('require-signal (dom)', rule, {
+  valid: [
+    // The signal is passed, in any form.
+    "async function f(signal: AbortSignal) { await fetch('/a', { signal }); }",
+    "async function f(signal: AbortSignal) { await fetch('/a', { signal: undefined }); }",
+    "async function f(signal: AbortSignal) { await fetch('/a', { signal: new AbortController().signal }); }",
+    // A non-literal whose type declares the property may carry it.
+    "async function f(signal: AbortSignal, init: RequestInit) { await fetch('/a', init); }",
+    // A spread that may carry it.
+    "async function f(signal: AbortSignal, init: RequestInit) { await fetch('/a', { ...init, method: 'POST' }); }",
+    // `any` cannot be judged.
+    "async function f(signal: AbortSignal, init: any) { await fetch('/a', init); }",
+    "async function f(signal: AbortSignal, client: any) { await client.chat.completions.create({}); }",
+    // Spread arguments: positions unknown.
+    "async function f(signal: AbortSignal, args: [string]) { await fetch(...args); }",
+    // No signal in scope, not an AI call (checkWithoutSignal: 'ai').
+    "async function f() { await fetch('/a'); }",
+    // Cleanup contexts: an aborted signal would make cleanup fail.
+    "async function f(signal: AbortSignal) { try { await fetch('/a', { signal }); } finally { await fetch('/flush'); } }",
+    "async function f(signal: AbortSignal) { try { await fetch('/a', { signal }); } catch { await fetch('/report'); } }",
+    "function f(signal: AbortSignal) { signal.addEventListener('abort', () => { void fetch('/cancelled'); }); }",
+    "function f(signal: AbortSignal) { signal.onabort = () => { void fetch('/cancelled'); }; }",
+    "async function f(signal: AbortSignal) { await fetch('/a', { signal }).catch(() => fetch('/fallback')); }",
+    // The signal is the subject.
+    'function f(signal: AbortSignal) { return AbortSignal.any([signal, AbortSignal.timeout(10)]); }',
+    'function f(signal: AbortSignal) { signal.throwIfAborted(); }',
+    // A listener's signal removes a listener: the call returns nothing to cancel.
+    "function f(signal: AbortSignal, target: EventTarget) { target.addEventListener('message', () => {}, { signal }); }",
+    "function f(signal: AbortSignal, target: EventTarget) { target.addEventListener('message', () => {}); }",
+    // Calls that configure rather than do work.
+    "function f(signal: AbortSignal) { return new Request('/a'); }",
+    // Project functions whose signal slot is filled.
+    'declare function load(id: string, options?: { signal?: AbortSignal }): Promise<string>;\nasync function f(signal: AbortSignal) { await load("a", { signal }); }',
+    // A project function without a signal slot.
+    'declare function load(id: string): Promise<string>;\nasync function f(signal: AbortSignal) { await load("a"); }',
+    // Deprecated overloads do not count.
+    'declare function load(id: string): Promise<string>;\n/** @deprecated */\ndeclare function load(id: string, signal: AbortSignal): Promise<string>;\nasync function f(signal: AbortSignal) { await load("a"); }',
+    // A rest parameter is no slot.
+    'declare function all(...signals: AbortSignal[]): Promise<void>;\nasync function f(signal: AbortSignal) { await all(); }',
+    // The explicit whole-options `undefined` is a choice (no-never-aborting-signal's business).
+    `${OPENAI}async function f(signal: AbortSignal) { await openai.chat.completions.create({ model: 'x', messages: [] }, undefined); }`,
+    // Signals built inside the call being fixed are never sources.
+    'declare function toController(response: Response): AbortController;\nasync function f() { const controller = toController(await fetch("/a")); return controller; }',
+    // A source declared after the call is not in scope yet.
+    "async function f() { await fetch('/a'); const controller = new AbortController(); return controller; }",
+    // Options disabled.
+    { code: `${OPENAI}async function f() { await ${CHAT}; }`, options: [{ checkWithoutSignal: 'off' }] },
+  ],
+  invalid: [
+    {
+      code: "async function f(signal: AbortSignal) { await fetch('/a'); }",
+      errors: [
+        {
+          messageId: 'missingSignal',
+          data: { callee: 'fetch', slot: '2nd argument (`signal`)', signal: 'signal' },
+          line: 1,
+          column: 47,
+          endLine: 1,
+          endColumn: 58,
+        },
+      ],
+      output: "async function f(signal: AbortSignal) { await fetch('/a', { signal }); }",
+    },
+    {
+      // Optional parameters are the JavaScript norm.
+      code: "async function f(signal?: AbortSignal) { await fetch('/a', {}); }",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'fetch', slot: '2nd argument (`signal`)', signal: 'signal' } }],
+      output: "async function f(signal?: AbortSignal) { await fetch('/a', { signal }); }",
+    },
+    {
+      code: "async function f(signal: AbortSignal) { await fetch('/a', { method: 'POST' }); }",
+      errors: [{ messageId: 'missingSignal' }],
+      output: "async function f(signal: AbortSignal) { await fetch('/a', { method: 'POST', signal }); }",
+    },
+    {
+      // A trailing comma and a comment are kept.
+      code: "async function f(signal: AbortSignal) {\n  await fetch('/a', {\n    method: 'POST', // verb\n  });\n}",
+      errors: [{ messageId: 'missingSignal', line: 2, column: 9, endLine: 4, endColumn: 5 }],
+      output: "async function f(signal: AbortSignal) {\n  await fetch('/a', {\n    method: 'POST', // verb\n    signal,\n  });\n}",
+    },
+    {
+      code: "async function f(signal: AbortSignal) {\n  await fetch('/a', {\n    method: 'POST'\n  });\n}",
+      errors: [{ messageId: 'missingSignal' }],
+      output: "async function f(signal: AbortSignal) {\n  await fetch('/a', {\n    method: 'POST',\n    signal\n  });\n}",
+    },
+    {
+      // The request's signal, from a parameter's property.
+      code: `${OPENAI}export async function POST(request: Request) {\n  return ${CHAT};\n}`,
+      errors: [
+        {
+          messageId: 'missingSignal',
+          data: { callee: 'openai.chat.completions.create', slot: '2nd argument (`signal`)', signal: 'request.signal' },
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 75,
+        },
+      ],
+      output: `${OPENAI}export async function POST(request: Request) {\n  return openai.chat.completions.create({ model: 'gpt-4o', messages: [] }, { signal: request.signal });\n}`,
+    },
+    {
+      // The innermost source wins: a local combined signal over the request's.
+      code: "async function f(request: Request) {\n  const signal = AbortSignal.any([request.signal, AbortSignal.timeout(5000)]);\n  await fetch('/a');\n}",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'fetch', slot: '2nd argument (`signal`)', signal: 'signal' } }],
+      output: "async function f(request: Request) {\n  const signal = AbortSignal.any([request.signal, AbortSignal.timeout(5000)]);\n  await fetch('/a', { signal });\n}",
+    },
+    {
+      // A local controller.
+      code: "async function f() {\n  const controller = new AbortController();\n  setTimeout(() => controller.abort(), 10);\n  await fetch('/a');\n}",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'fetch', slot: '2nd argument (`signal`)', signal: 'controller.signal' } }],
+      output: "async function f() {\n  const controller = new AbortController();\n  setTimeout(() => controller.abort(), 10);\n  await fetch('/a', { signal: controller.signal });\n}",
+    },
+    {
+      // A signal three levels down a parameter.
+      code: "async function f(ctx: { request: { raw: Request } }) { await fetch('/a'); }",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'fetch', slot: '2nd argument (`signal`)', signal: 'ctx.request.raw.signal' } }],
+      output: "async function f(ctx: { request: { raw: Request } }) { await fetch('/a', { signal: ctx.request.raw.signal }); }",
+    },
+    {
+      // Destructured parameter.
+      code: "async function f({ signal }: { signal?: AbortSignal }) { await fetch('/a'); }",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'fetch', slot: '2nd argument (`signal`)', signal: 'signal' } }],
+      output: "async function f({ signal }: { signal?: AbortSignal }) { await fetch('/a', { signal }); }",
+    },
+    {
+      // A class field, through `this`.
+      code: "class Poller {\n  private controller = new AbortController();\n  async tick() { await fetch('/a'); }\n  stop() { this.controller.abort(); }\n}",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'fetch', slot: '2nd argument (`signal`)', signal: 'this.controller.signal' } }],
+      output: "class Poller {\n  private controller = new AbortController();\n  async tick() { await fetch('/a', { signal: this.controller.signal }); }\n  stop() { this.controller.abort(); }\n}",
+    },
+    {
+      // An outer function's signal reaches a callback by closure.
+      code: "async function f(urls: string[], signal: AbortSignal) {\n  await Promise.all(urls.map((url) => fetch(url)));\n}",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'fetch', slot: '2nd argument (`signal`)', signal: 'signal' } }],
+      output: "async function f(urls: string[], signal: AbortSignal) {\n  await Promise.all(urls.map((url) => fetch(url, { signal })));\n}",
+    },
+    {
+      // A spread whose type lacks the property does not carry it.
+      code: "async function f(signal: AbortSignal, extra: { method: string }) { await fetch('/a', { ...extra }); }",
+      errors: [{ messageId: 'missingSignal' }],
+      output: "async function f(signal: AbortSignal, extra: { method: string }) { await fetch('/a', { ...extra, signal }); }",
+    },
+    {
+      // A non-literal whose type lacks the property: a copy is a suggestion.
+      code: "async function f(signal: AbortSignal, extra: { method: string }) { await fetch('/a', extra); }",
+      errors: [
+        {
+          messageId: 'missingSignal',
+          suggestions: [
+            {
+              messageId: 'copyWithSignal',
+              data: { signal: 'signal' },
+              output: "async function f(signal: AbortSignal, extra: { method: string }) { await fetch('/a', { ...extra, signal }); }",
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // Positional signal parameter of a project function.
+      code: 'declare function load(id: string, signal?: AbortSignal): Promise<string>;\nasync function f(signal: AbortSignal) { await load("a"); }',
+      errors: [{ messageId: 'missingSignal', data: { callee: 'load', slot: '2nd argument', signal: 'signal' } }],
+      output: 'declare function load(id: string, signal?: AbortSignal): Promise<string>;\nasync function f(signal: AbortSignal) { await load("a", signal); }',
+    },
+    {
+      // Skipped optional parameters are filled with `undefined`.
+      code: 'declare function load(id: string, cache?: boolean, options?: { signal?: AbortSignal }): Promise<string>;\nasync function f(signal: AbortSignal) { await load("a"); }',
+      errors: [{ messageId: 'missingSignal', data: { callee: 'load', slot: '3rd argument (`signal`)', signal: 'signal' } }],
+      output: 'declare function load(id: string, cache?: boolean, options?: { signal?: AbortSignal }): Promise<string>;\nasync function f(signal: AbortSignal) { await load("a", undefined, { signal }); }',
+    },
+    {
+      // Another overload takes the same arguments plus a signal: a suggestion.
+      code: 'declare function load(id: string): Promise<string>;\ndeclare function load(id: string, options: { signal: AbortSignal }): Promise<string>;\nasync function f(signal: AbortSignal) { await load("a"); }',
+      errors: [
+        {
+          messageId: 'missingSignal',
+          data: { callee: 'load', slot: '2nd argument (`signal`)', signal: 'signal' },
+          suggestions: [
+            {
+              messageId: 'passSignal',
+              data: { signal: 'signal' },
+              output: 'declare function load(id: string): Promise<string>;\ndeclare function load(id: string, options: { signal: AbortSignal }): Promise<string>;\nasync function f(signal: AbortSignal) { await load("a", { signal }); }',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A structurally signal-like parameter (an SDK's own interface).
+      code: 'interface SdkSignal { readonly aborted: boolean; onabort: (() => void) | null }\ndeclare function send(cmd: string, options?: { abortSignal?: SdkSignal }): Promise<void>;\nasync function f(signal: AbortSignal) { await send("x"); }',
+      errors: [{ messageId: 'missingSignal', data: { callee: 'send', slot: '2nd argument (`abortSignal`)', signal: 'signal' } }],
+      output: 'interface SdkSignal { readonly aborted: boolean; onabort: (() => void) | null }\ndeclare function send(cmd: string, options?: { abortSignal?: SdkSignal }): Promise<void>;\nasync function f(signal: AbortSignal) { await send("x", { abortSignal: signal }); }',
+    },
+    {
+      // A nested slot in a nested literal.
+      code: 'declare function gen(p: { model: string; config?: { temperature?: number; abortSignal?: AbortSignal } }): Promise<string>;\nasync function f(signal: AbortSignal) { await gen({ model: "m", config: { temperature: 0 } }); }',
+      errors: [{ messageId: 'missingSignal', data: { callee: 'gen', slot: '1st argument (`config.abortSignal`)', signal: 'signal' } }],
+      output: 'declare function gen(p: { model: string; config?: { temperature?: number; abortSignal?: AbortSignal } }): Promise<string>;\nasync function f(signal: AbortSignal) { await gen({ model: "m", config: { temperature: 0, abortSignal: signal } }); }',
+    },
+    {
+      // A type error in the file does not stop the rule.
+      code: "async function f(signal: AbortSignal) { const n: number = 'x'; await fetch('/a'); }",
+      errors: [{ messageId: 'missingSignal' }],
+      output: "async function f(signal: AbortSignal) { const n: number = 'x'; await fetch('/a', { signal }); }",
+    },
+    {
+      // Option `fix: 'suggestion'` turns every fix into a suggestion.
+      code: "async function f(signal: AbortSignal) { await fetch('/a'); }",
+      options: [{ fix: 'suggestion' }],
+      errors: [
+        {
+          messageId: 'missingSignal',
+          suggestions: [
+            { messageId: 'passSignal', data: { signal: 'signal' }, output: "async function f(signal: AbortSignal) { await fetch('/a', { signal }); }" },
+          ],
+        },
+      ],
+      output: null,
+    },
+  ],
+});
+
+node.run('require-signal (node)', rule, {
+  valid: [
+    "import { setTimeout as sleep } from 'node:timers/promises';\nasync function f(signal: AbortSignal) { await sleep(10, undefined, { signal }); }",
+    "import { once } from 'node:events';\nasync function f(signal: AbortSignal) { await once(signal, 'abort'); }",
+    "import { addAbortListener } from 'node:events';\nfunction f(signal: AbortSignal) { using _ = addAbortListener(signal, () => {}); }",
+    // A lazy stream whose consumer has the signal.
+    "import { Readable } from 'node:stream';\nimport { pipeline } from 'node:stream/promises';\nimport { createWriteStream } from 'node:fs';\nasync function f(items: string[], signal: AbortSignal) { await pipeline(Readable.from(items), createWriteStream('out'), { signal }); }",
+    "import { Readable } from 'node:stream';\nimport { pipeline } from 'node:stream/promises';\nimport { createWriteStream } from 'node:fs';\nasync function f(items: string[], signal: AbortSignal) {\n  const source = Readable.from(items);\n  await pipeline(source, createWriteStream('out'), { signal });\n}",
+    // node:test's context signal is passed.
+    "import test from 'node:test';\ntest('x', async (t) => { await fetch('/a', { signal: t.signal }); });",
+  ],
+  invalid: [
+    {
+      code: "import { setTimeout as sleep } from 'node:timers/promises';\nasync function f(signal: AbortSignal) { await sleep(10); }",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'sleep', slot: '3rd argument (`signal`)', signal: 'signal' } }],
+      output: "import { setTimeout as sleep } from 'node:timers/promises';\nasync function f(signal: AbortSignal) { await sleep(10, undefined, { signal }); }",
+    },
+    {
+      code: "import { once } from 'node:events';\nimport type { EventEmitter } from 'node:events';\nasync function f(emitter: EventEmitter, signal: AbortSignal) { await once(emitter, 'ready'); }",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'once', slot: '3rd argument (`signal`)', signal: 'signal' } }],
+      output: "import { once } from 'node:events';\nimport type { EventEmitter } from 'node:events';\nasync function f(emitter: EventEmitter, signal: AbortSignal) { await once(emitter, 'ready', { signal }); }",
+    },
+    {
+      code: "import { spawn } from 'node:child_process';\nfunction f(signal: AbortSignal) { return spawn('ls'); }",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'spawn', slot: '2nd argument (`signal`)', signal: 'signal' } }],
+      output: "import { spawn } from 'node:child_process';\nfunction f(signal: AbortSignal) { return spawn('ls', { signal }); }",
+    },
+    {
+      code: "import { pipeline } from 'node:stream/promises';\nimport { createReadStream, createWriteStream } from 'node:fs';\nasync function f(signal: AbortSignal) { await pipeline(createReadStream('in'), createWriteStream('out')); }",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'pipeline', slot: '3rd argument (`signal`)', signal: 'signal' } }],
+      output: "import { pipeline } from 'node:stream/promises';\nimport { createReadStream, createWriteStream } from 'node:fs';\nasync function f(signal: AbortSignal) { await pipeline(createReadStream('in'), createWriteStream('out'), { signal }); }",
+    },
+    {
+      // `readFile(p, 'utf8')` uses an overload whose string cannot carry a signal: reported, no edit.
+      code: "import { readFile } from 'node:fs/promises';\nasync function f(signal: AbortSignal) { return readFile('a', 'utf8'); }",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'readFile', slot: '2nd argument (`signal`)', signal: 'signal' }, suggestions: [] }],
+      output: null,
+    },
+    {
+      // node:test's context signal.
+      code: "import test from 'node:test';\ntest('x', async (t) => { await fetch('/a'); });",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'fetch', slot: '2nd argument (`signal`)', signal: 't.signal' } }],
+      output: "import test from 'node:test';\ntest('x', async (t) => { await fetch('/a', { signal: t.signal }); });",
+    },
+    {
+      // A module-level shutdown signal for background work.
+      code: "const shutdown = new AbortController();\nprocess.once('SIGTERM', () => shutdown.abort());\nexport async function work() { await fetch('/job'); }",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'fetch', slot: '2nd argument (`signal`)', signal: 'shutdown.signal' } }],
+      output: "const shutdown = new AbortController();\nprocess.once('SIGTERM', () => shutdown.abort());\nexport async function work() { await fetch('/job', { signal: shutdown.signal }); }",
+    },
+  ],
+});
+
+bare.run('require-signal (no AbortSignal type)', rule, {
+  valid: ['export const x = 1;'],
+  invalid: [
+    {
+      code: 'declare function load(): Promise<void>;\nexport async function f() { await load(); await load(); }',
+      errors: [{ messageId: 'missingSignalType', line: 1, column: 1 }],
+      output: null,
+    },
+  ],
+});
