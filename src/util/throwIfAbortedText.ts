@@ -2,7 +2,7 @@ import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typ
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { isFunctionNode } from './functions.js';
+import { isFunctionNode, type FunctionNode } from './functions.js';
 import type { SignalSource } from './signalSources.js';
 
 const NULLABLE = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
@@ -13,9 +13,10 @@ const NULLABLE = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
  * `undefined` when the source's root name means something else at `at` (a
  * loop variable or a later `const` shadows it), or when its type has no
  * `throwIfAborted()` method (axios' `GenericAbortSignal`, Smithy's signal).
- * `reference` is the node at which `source` was found.
+ * `reference` is a node in whose scope `source` holds, outside the code that
+ * `at` opens (for a loop: its parent, since a loop variable may shadow the name).
  *
- * @example getThrowIfAbortedText(sourceCode, services, source, loop, loop.body) // 'request.signal.throwIfAborted()'
+ * @example getThrowIfAbortedText(sourceCode, services, source, loop.parent, loop.body) // 'request.signal.throwIfAborted()'
  */
 export function getThrowIfAbortedText(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -29,9 +30,9 @@ export function getThrowIfAbortedText(
   let type: ts.Type | undefined;
   if (source.declare !== undefined) {
     // The callback does not declare it yet: read its type from the parameter the framework passes.
-    type = getOfferedType(services, source);
-    if (type === undefined) return undefined;
-    return buildCall(checker, type, root, []);
+    const offered = getOfferedType(services, source);
+    if (offered === undefined) return undefined;
+    return buildCall(checker, offered.type, root, [], offered.optional);
   }
   if (root === 'this') {
     type = getThisType(services, reference);
@@ -46,18 +47,34 @@ export function getThrowIfAbortedText(
   return buildCall(checker, type, root, rest);
 }
 
-function buildCall(checker: ts.TypeChecker, rootType: ts.Type, root: string, path: readonly string[]): string | undefined {
+function buildCall(
+  checker: ts.TypeChecker,
+  rootType: ts.Type,
+  root: string,
+  path: readonly string[],
+  rootOptional = false,
+): string | undefined {
   let type = rootType;
   let text = root;
   for (const name of path) {
-    const property = checker.getPropertyOfType(checker.getNonNullableType(type), name);
+    const property = getProperty(checker, checker.getNonNullableType(type), name);
     if (property === undefined) return undefined;
     text += `${isNullable(type) ? '?.' : '.'}${name}`;
     type = checker.getTypeOfSymbol(property);
   }
   const method = checker.getPropertyOfType(checker.getNonNullableType(type), 'throwIfAborted');
   if (method === undefined || checker.getTypeOfSymbol(method).getCallSignatures().length === 0) return undefined;
-  return `${text}${isNullable(type) ? '?.' : '.'}throwIfAborted()`;
+  const optional = isNullable(type) || (path.length === 0 && rootOptional);
+  return `${text}${optional ? '?.' : '.'}throwIfAborted()`;
+}
+
+/** `#controller` is stored under an internal symbol name: match it by its declared name. */
+function getProperty(checker: ts.TypeChecker, type: ts.Type, name: string): ts.Symbol | undefined {
+  if (!name.startsWith('#')) return checker.getPropertyOfType(type, name);
+  return checker.getPropertiesOfType(type).find((property) => {
+    const declaration = property.valueDeclaration;
+    return declaration !== undefined && ts.isPropertyDeclaration(declaration) && declaration.name.getText() === name;
+  });
 }
 
 function isNullable(type: ts.Type): boolean {
@@ -82,7 +99,10 @@ function getThisType(services: ParserServicesWithTypeInformation, node: TSESTree
 }
 
 /** The type of an offered signal, `abortSignal` in `execute: async (input) => …` (AI SDK tool options). */
-function getOfferedType(services: ParserServicesWithTypeInformation, source: SignalSource): ts.Type | undefined {
+function getOfferedType(
+  services: ParserServicesWithTypeInformation,
+  source: SignalSource,
+): { type: ts.Type; optional: boolean } | undefined {
   const offered = source.declare;
   if (offered === undefined) return undefined;
   const checker = services.program.getTypeChecker();
@@ -95,17 +115,16 @@ function getOfferedType(services: ParserServicesWithTypeInformation, source: Sig
     parameterType = parameter !== undefined ? checker.getTypeOfSymbol(parameter) : undefined;
   }
   if (parameterType === undefined) return undefined;
-  if (offered.property === undefined) return parameterType;
+  if (offered.property === undefined) return { type: parameterType, optional: false };
   const property = checker.getPropertyOfType(checker.getNonNullableType(parameterType), offered.property);
   if (property === undefined) return undefined;
-  const type = checker.getTypeOfSymbol(property);
-  // A property of an optional parameter is optional too.
-  return isNullable(parameterType) ? checker.getUnionType([type, checker.getUndefinedType()]) : type;
+  // A property destructured from an optional parameter may be undefined too.
+  return { type: checker.getTypeOfSymbol(property), optional: isNullable(parameterType) };
 }
 
 function getContextualSignature(
   services: ParserServicesWithTypeInformation,
-  fn: TSESTree.FunctionLike,
+  fn: FunctionNode,
 ): ts.Signature | undefined {
   const checker = services.program.getTypeChecker();
   const tsNode = services.esTreeNodeToTSNodeMap.get(fn);
