@@ -165,7 +165,7 @@ export default createRule<Options, MessageIds>({
         messageId: 'missingSignal',
         data: { callee, slot: slotText, signal },
         fix: canAutofix ? (fixer) => passFix(fixer) ?? null : null,
-        suggest: suggest.filter((s) => hasFix(s)),
+        suggest,
       });
     }
 
@@ -269,10 +269,6 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
-
-function hasFix(suggestion: Suggestion): boolean {
-  return suggestion.fix !== undefined;
-}
 
 const ORDINALS = ['1st', '2nd', '3rd'];
 

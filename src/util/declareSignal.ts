@@ -193,8 +193,8 @@ function getThreadSafety(sourceCode: SourceCode, fn: FunctionNode): 'autofix' | 
   } else return undefined;
   const container = declared.type === AST_NODE_TYPES.VariableDeclarator ? declared.parent.parent : declared.parent;
   if (
-    container?.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-    container?.type === AST_NODE_TYPES.ExportDefaultDeclaration
+    container.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    container.type === AST_NODE_TYPES.ExportDefaultDeclaration
   ) {
     return 'suggestion';
   }

@@ -33,24 +33,17 @@ export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | undefi
  * @example isCallbackFunction(`app.get('/', (c) => …)` arrow) // true
  */
 export function isCallbackFunction(fn: FunctionNode): boolean {
-  let current: TSESTree.Node = fn;
-  let parent = current.parent;
-  while (parent != null) {
-    if (
-      (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
-      parent.arguments.includes(current as TSESTree.CallExpressionArgument)
-    ) {
-      return true;
-    }
-    if (parent.type === AST_NODE_TYPES.Property && parent.value === current) {
-      current = parent.parent;
-      parent = current.parent;
-      continue;
-    }
-    if (parent.type === AST_NODE_TYPES.JSXExpressionContainer) return true;
-    return false;
+  let argument = fn as TSESTree.Node;
+  while (argument.parent?.type === AST_NODE_TYPES.Property && argument.parent.value === argument) {
+    argument = argument.parent.parent;
   }
-  return false;
+  const parent = argument.parent;
+  if (parent === undefined) return false;
+  if (parent.type === AST_NODE_TYPES.JSXExpressionContainer) return true;
+  return (
+    (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+    parent.arguments.includes(argument as TSESTree.CallExpressionArgument)
+  );
 }
 
 /** The name a function is known by: `f`, `Service.method`, `handler`; `undefined` when anonymous. */

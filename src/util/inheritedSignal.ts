@@ -1,4 +1,5 @@
-import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 
@@ -45,7 +46,7 @@ function resolveInitializer(sourceCode: SourceCode, expression: TSESTree.Express
     const variable = ASTUtils.findVariable(sourceCode.getScope(current), current);
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (
-      definition?.type === 'Variable' &&
+      definition?.type === TSESLint.Scope.DefinitionType.Variable &&
       definition.node.init != null &&
       definition.parent.kind === 'const'
     ) {
@@ -90,10 +91,10 @@ function isInsideLangChainRun(services: ParserServicesWithTypeInformation, node:
       if (name.endsWith('RunnableConfig')) return true;
     }
     let argument: TSESTree.Node = current;
-    if (argument.parent?.type === AST_NODE_TYPES.Property) argument = argument.parent.parent;
+    if (argument.parent.type === AST_NODE_TYPES.Property) argument = argument.parent.parent;
     const parent = argument.parent;
     if (
-      (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
+      (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
       parent.arguments.includes(argument as TSESTree.CallExpressionArgument)
     ) {
       const signature = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(parent));

@@ -246,7 +246,7 @@ function getValueStatus(
     if (property.value.type === AST_NODE_TYPES.AssignmentPattern || property.value.type === AST_NODE_TYPES.TSEmptyBodyFunctionExpression) {
       return { kind: 'unknown' };
     }
-    return getValueStatus(services, property.value as TSESTree.Expression, rest);
+    return getValueStatus(services, property.value, rest);
   }
   if (spreadMayCarry) return { kind: 'unknown' };
   return { kind: 'missingProperty', object: expression, path };

@@ -1,4 +1,5 @@
-import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
@@ -70,14 +71,14 @@ export function findSignalSources(
   // `this` means the class only until the first non-arrow function on the way out.
   let thisBound = false;
   while (scope !== null) {
-    for (const candidate of getScopeCandidates(sourceCode, services, types, scope)) {
+    for (const candidate of getScopeCandidates(services, types, scope)) {
       if (candidate.from > node.range[0]) continue;
       if (candidate.range[0] <= node.range[0] && node.range[1] <= candidate.range[1] && candidate.source.kind === 'local') {
         continue;
       }
       results.push({ source: candidate.source, level, rank: RANK[candidate.source.kind], order: order++ });
     }
-    if (scope.type === 'function' && isFunctionNode(scope.block)) {
+    if (scope.type === TSESLint.Scope.ScopeType.function && isFunctionNode(scope.block)) {
       for (const source of getFunctionOnlySources(services, types, scope.block)) {
         if (source.kind === 'field' && thisBound) continue;
         results.push({ source, level, rank: RANK[source.kind], order: order++ });
@@ -101,27 +102,25 @@ export function findSignalSources(
 const scopeCache = new WeakMap<TSESLint.Scope.Scope, readonly Candidate[]>();
 
 function getScopeCandidates(
-  sourceCode: Readonly<TSESLint.SourceCode>,
   services: ParserServicesWithTypeInformation,
   types: SignalTypes,
   scope: TSESLint.Scope.Scope,
 ): readonly Candidate[] {
   let cached = scopeCache.get(scope);
   if (cached === undefined) {
-    cached = computeScopeCandidates(sourceCode, services, types, scope);
+    cached = computeScopeCandidates(services, types, scope);
     scopeCache.set(scope, cached);
   }
   return cached;
 }
 
 function computeScopeCandidates(
-  sourceCode: Readonly<TSESLint.SourceCode>,
   services: ParserServicesWithTypeInformation,
   types: SignalTypes,
   scope: TSESLint.Scope.Scope,
 ): Candidate[] {
   const owner = findOwnerFunction(scope);
-  const isModuleLevel = scope.type === 'module' || scope.type === 'global';
+  const isModuleLevel = scope.type === TSESLint.Scope.ScopeType.module || scope.type === TSESLint.Scope.ScopeType.global;
   const candidates: Candidate[] = [];
   for (const variable of scope.variables) {
     const definition = variable.defs[0];
@@ -130,7 +129,7 @@ function computeScopeCandidates(
     if (name.type !== AST_NODE_TYPES.Identifier) continue;
     const type = services.getTypeAtLocation(name);
     if (types.isOpaque(type)) continue;
-    if (definition.type === 'Parameter') {
+    if (definition.type === TSESLint.Scope.DefinitionType.Parameter) {
       const path = types.findSignalPath(type, SOURCE_DEPTH);
       if (path === undefined) continue;
       candidates.push({
@@ -138,7 +137,10 @@ function computeScopeCandidates(
         from: definition.name.range[0],
         range: definition.name.range,
       });
-    } else if (definition.type === 'Variable' || definition.type === 'ImportBinding') {
+    } else if (
+      definition.type === TSESLint.Scope.DefinitionType.Variable ||
+      definition.type === TSESLint.Scope.DefinitionType.ImportBinding
+    ) {
       const declarator = definition.node;
       const range = declarator.range;
       const from = declarator.range[1];
@@ -164,7 +166,6 @@ function computeScopeCandidates(
       }
     }
   }
-  void sourceCode;
   return candidates;
 }
 
@@ -211,7 +212,6 @@ function getFieldSources(
     return [];
   }
   const classNode = parent.parent.parent;
-  if (classNode.type !== AST_NODE_TYPES.ClassDeclaration && classNode.type !== AST_NODE_TYPES.ClassExpression) return [];
   const tsClass = services.esTreeNodeToTSNodeMap.get(classNode);
   const classSymbol = tsClass.name !== undefined ? types.checker.getSymbolAtLocation(tsClass.name) : undefined;
   const instanceType =
