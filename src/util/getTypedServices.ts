@@ -12,8 +12,13 @@ export function getTypedServices(
   context: Readonly<RuleContext<string, readonly unknown[]>>,
   ruleName: string,
 ): ParserServicesWithTypeInformation {
-  const services = ESLintUtils.getParserServices(context, true);
-  if (services.program == null) {
+  let services: ReturnType<typeof ESLintUtils.getParserServices> | undefined;
+  try {
+    services = ESLintUtils.getParserServices(context, true);
+  } catch {
+    // No typescript-eslint parser at all: fall through to the same explanation.
+  }
+  if (services?.program == null) {
     throw new Error(
       `abort-signal/${ruleName} needs type information, but none was found for "${context.filename}". ` +
         'Use the typescript-eslint parser with type information: in eslint.config.js set ' +
