@@ -74,7 +74,7 @@ function getOfferedType(
     const member = objectType !== undefined && name !== undefined ? checker.getPropertyOfType(checker.getApparentType(objectType), name) : undefined;
     contextual = member !== undefined ? checker.getTypeOfSymbol(member) : undefined;
   } else if (fn.type !== AST_NODE_TYPES.FunctionDeclaration) {
-    contextual = checker.getContextualType(services.esTreeNodeToTSNodeMap.get(fn));
+    contextual = checker.getContextualType(services.esTreeNodeToTSNodeMap.get(fn) as ts.Expression);
   }
   if (contextual === undefined) return undefined;
   const signatures = checker.getNonNullableType(contextual).getCallSignatures();
