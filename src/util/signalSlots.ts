@@ -48,15 +48,16 @@ function getCache(checker: ts.TypeChecker): SlotCache {
 export function getSignatureSlot(types: SignalTypes, signature: ts.Signature): SignalSlot | undefined {
   const cache = getCache(types.checker);
   const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
-  const declared = declaration !== undefined ? declaredSignature(types, declaration, signature) : signature;
   // Generic signatures are instantiated per call; their declaration is the stable key.
   let slot =
     declaration !== undefined
-      ? cachedSlot(cache.byDeclaration, declaration, () => computeSignatureSlot(types, declared))
+      ? cachedSlot(cache.byDeclaration, declaration, () =>
+          computeSignatureSlot(types, declaredSignature(types, declaration, signature)),
+        )
       : undefined;
   // A slot behind a type parameter (`options?: Partial<CallOptions>` in a generic class)
   // is visible only on the instantiated signature.
-  if (slot === undefined && (declared !== signature || declaration === undefined)) {
+  if (slot === undefined && (declaration === undefined || isGenericDeclaration(declaration))) {
     slot = cachedSlot(cache.bySignature, signature, () => computeSignatureSlot(types, signature));
   }
   return slot === undefined ? undefined : { ...slot, signature };
@@ -72,6 +73,27 @@ function cachedSlot<K extends object>(
   const slot = compute();
   map.set(key, slot ?? null);
   return slot;
+}
+
+const generic = new WeakMap<ts.Node, boolean>();
+
+/** Is the declaration generic: its own type parameters, or those of a class, interface or type around it? */
+function isGenericDeclaration(declaration: ts.Node): boolean {
+  let result = generic.get(declaration);
+  if (result === undefined) {
+    result = false;
+    for (let node: ts.Node = declaration; !ts.isSourceFile(node); node = node.parent) {
+      if (
+        (ts.isFunctionLike(node) || ts.isClassLike(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) &&
+        (node.typeParameters?.length ?? 0) > 0
+      ) {
+        result = true;
+        break;
+      }
+    }
+    generic.set(declaration, result);
+  }
+  return result;
 }
 
 function declaredSignature(
@@ -146,6 +168,8 @@ function findOverloadSlot(
   resolved: ts.Signature,
 ): SignalSlot | undefined {
   const { checker } = types;
+  const declaration = resolved.getDeclaration() as ts.Declaration | undefined;
+  if (declaration === undefined || !hasOverloads(declaration)) return undefined;
   const calleeType = checker.getTypeAtLocation(tsNode.expression);
   const signatures =
     node.type === AST_NODE_TYPES.NewExpression ? calleeType.getConstructSignatures() : calleeType.getCallSignatures();
@@ -165,6 +189,36 @@ function findOverloadSlot(
     if (accepts) return { ...slot, fromOtherOverload: true };
   }
   return undefined;
+}
+
+const overloaded = new WeakMap<ts.Declaration, boolean>();
+
+/**
+ * Does the declaration have siblings of the same name (overloads), read from
+ * the syntax tree so that calls to plain functions ask the checker nothing more.
+ */
+function hasOverloads(declaration: ts.Declaration): boolean {
+  let result = overloaded.get(declaration);
+  if (result === undefined) {
+    const name = ts.getNameOfDeclaration(declaration);
+    const parent = declaration.parent;
+    const siblings: readonly ts.Node[] =
+      ts.isSourceFile(parent) || ts.isModuleBlock(parent) || ts.isBlock(parent)
+        ? parent.statements
+        : ts.isClassLike(parent) || ts.isInterfaceDeclaration(parent) || ts.isTypeLiteralNode(parent)
+          ? parent.members
+          : [];
+    const text = name !== undefined && ts.isIdentifier(name) ? name.text : undefined;
+    result =
+      siblings.filter((sibling) => {
+        if (sibling === declaration) return true;
+        if (text === undefined) return ts.isCallSignatureDeclaration(sibling) || ts.isConstructSignatureDeclaration(sibling);
+        const siblingName = ts.getNameOfDeclaration(sibling as ts.Declaration);
+        return siblingName !== undefined && ts.isIdentifier(siblingName) && siblingName.text === text;
+      }).length > 1;
+    overloaded.set(declaration, result);
+  }
+  return result;
 }
 
 /** What a call passes in its signal slot. */

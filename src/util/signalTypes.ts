@@ -134,7 +134,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   }
 
   function isDeprecated(symbol: ts.Symbol): boolean {
-    return symbol.getJsDocTags(checker).some((tag) => tag.name === 'deprecated');
+    return (symbol.declarations ?? []).some((declaration) => ts.getJSDocDeprecatedTag(declaration) !== undefined);
   }
 
   function isPrivate(symbol: ts.Symbol): boolean {
@@ -208,7 +208,12 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
             if (options.skipDeprecated === true && isDeprecated(property)) continue;
             return [...path, property.name];
           }
-          if (depth < maxDepth && !visited.has(propertyType) && isTraversable(propertyType)) {
+          if (
+            depth < maxDepth &&
+            !visited.has(propertyType) &&
+            isTraversable(propertyType) &&
+            !(options.skipDeprecated === true && isDeprecated(property))
+          ) {
             visited.add(propertyType);
             next.push({ type: propertyType, path: [...path, property.name] });
           }

@@ -1,0 +1,72 @@
+import * as path from 'node:path';
+
+import type { ParserServicesWithTypeInformation, TSESLint } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
+import type ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import plugin from '../../src/index.js';
+import { fixturesDir } from '../tester.js';
+
+/**
+ * Counts the type-checker calls the plugin's rules make on a file, by
+ * wrapping the checker's methods before the rules traverse it.
+ */
+function countCheckerCalls(code: string, rules: string[] = Object.keys(plugin.rules)): number {
+  let calls = 0;
+  const wrapped = new WeakSet<ts.TypeChecker>();
+  const counter: TSESLint.RuleModule<'x'> = {
+    meta: { type: 'problem', messages: { x: 'x' }, schema: [] },
+    defaultOptions: [],
+    create(context) {
+      return {
+        Program() {
+          const checker = (context.sourceCode.parserServices as ParserServicesWithTypeInformation).program.getTypeChecker();
+          if (wrapped.has(checker)) return;
+          wrapped.add(checker);
+          for (const key of Object.keys(checker) as (keyof ts.TypeChecker)[]) {
+            const original = checker[key];
+            if (typeof original !== 'function') continue;
+            (checker as unknown as Record<string, unknown>)[key] = (...args: unknown[]) => {
+              calls++;
+              return (original as (...a: unknown[]) => unknown).apply(checker, args);
+            };
+          }
+        },
+      };
+    },
+  };
+  const fixture = path.join(fixturesDir, 'dom');
+  const ruleLevels: Linter.RulesRecord = { 'cost/count': 'error' };
+  for (const rule of rules) ruleLevels[`abort-signal/${rule}`] = 'error';
+  new Linter().verify(
+    code,
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: fixture } },
+        plugins: { cost: { rules: { count: counter as never } }, 'abort-signal': plugin as never },
+        rules: ruleLevels,
+      },
+    ],
+    { filename: path.join(fixture, 'file.ts') },
+  );
+  return calls;
+}
+
+describe('cost on the type checker', () => {
+  it('asks nothing of code without calls, loops or try blocks', () => {
+    expect(countCheckerCalls('export const a = 1;\nexport function f(x: number) { return x + 1; }\nexport class C { y = 2; }')).toBe(0);
+  });
+
+  it('require-signal asks a bounded number of questions per call with no signal slot', () => {
+    const one = countCheckerCalls('declare function g(x: number): number;\nexport const a = g(1);', ['require-signal']);
+    const ten = countCheckerCalls(
+      `declare function g(x: number): number;\n${Array.from({ length: 10 }, (_, i) => `export const a${String(i)} = g(${String(i)});`).join('\n')}`,
+      ['require-signal'],
+    );
+    // One resolved-signature query per call; the slot answer comes from the per-declaration cache.
+    expect(ten - one).toBe(9);
+  });
+});

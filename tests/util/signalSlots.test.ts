@@ -1,0 +1,88 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+
+import { findCallSlot, getSlotStatus, getSlotValue } from '../../src/util/signalSlots.js';
+import { analyze, nth } from './harness.js';
+
+/** Slot, status and value of the last call statement in the code. */
+function inspectLastCall(code: string, fixture: 'dom' | 'node' = 'dom') {
+  return analyze(code, fixture, (analysis) => {
+    const statements = (analysis.nodes.get('CallExpression') ?? []).filter((n) => n.parent?.type === 'ExpressionStatement');
+    const call = statements.at(-1) as TSESTree.CallExpression;
+    const slot = findCallSlot(analysis.services, call);
+    if (slot === undefined) return undefined;
+    const status = getSlotStatus(analysis.services, call, slot);
+    const value = getSlotValue(call, slot);
+    return {
+      index: slot.index,
+      path: slot.path,
+      fromOtherOverload: slot.fromOtherOverload,
+      status: status.kind,
+      value: value === undefined ? undefined : analysis.sourceCode.getText(value),
+    };
+  });
+}
+
+describe('findCallSlot', () => {
+  it.each([
+    ["fetch('/a')", { index: 1, path: ['signal'] }],
+    ['declare function f(a: string, s?: AbortSignal): Promise<void>;\nf("a")', { index: 1, path: [] }],
+    ['declare function f(o: { config?: { abortSignal?: AbortSignal } }): Promise<void>;\nf({})', { index: 0, path: ['config', 'abortSignal'] }],
+    ["import OpenAI from 'openai';\nnew OpenAI().chat.completions.create({ model: 'm', messages: [] })", { index: 1, path: ['signal'] }],
+    ["import { generateText } from 'ai';\nimport { openai } from '@ai-sdk/openai';\ngenerateText({ model: openai('m'), prompt: 'p' })", { index: 0, path: ['abortSignal'] }],
+  ])('%s', (code, expected) => {
+    expect(inspectLastCall(code)).toMatchObject(expected);
+  });
+
+  it.each([
+    'declare function f(a: string): Promise<void>;\nf("a")',
+    'declare function f(...s: AbortSignal[]): Promise<void>;\nf()',
+    '/** @deprecated */\ndeclare function f(s?: AbortSignal): Promise<void>;\nf()',
+    'declare function f(o: any): Promise<void>;\nf({})',
+    'declare const f: any;\nf()',
+  ])('no slot: %s', (code) => {
+    expect(inspectLastCall(code)).toBeUndefined();
+  });
+
+  it('looks at another overload that accepts the same arguments plus a signal', () => {
+    const code = 'declare function f(a: string): Promise<void>;\ndeclare function f(a: string, o: { signal?: AbortSignal }): Promise<void>;\nf("a")';
+    expect(inspectLastCall(code)).toMatchObject({ index: 1, path: ['signal'], fromOtherOverload: true });
+  });
+
+  it('finds a slot behind the type parameter of a generic class', () => {
+    const code = 'declare class Runnable<O extends { signal?: AbortSignal }> { invoke(input: string, options?: Partial<O>): Promise<string> }\ndeclare const r: Runnable<{ signal?: AbortSignal; tags?: string[] }>;\nr.invoke("x")';
+    expect(inspectLastCall(code)).toMatchObject({ index: 1, path: ['signal'] });
+  });
+});
+
+describe('getSlotStatus and getSlotValue', () => {
+  it.each([
+    ["fetch('/a')", 'missingArgument', undefined],
+    ["fetch('/a', {})", 'missingProperty', undefined],
+    ["fetch('/a', { method: 'GET' })", 'missingProperty', undefined],
+    ["declare const s: AbortSignal;\nfetch('/a', { signal: s })", 'given', 's'],
+    ["fetch('/a', { signal: undefined })", 'given', 'undefined'],
+    ["fetch('/a', undefined)", 'given', undefined],
+    ["declare const init: RequestInit;\nfetch('/a', init)", 'given', undefined],
+    ["declare const init: { method: string };\nfetch('/a', init)", 'missingInValue', undefined],
+    ["declare const init: RequestInit;\nfetch('/a', { ...init })", 'unknown', undefined],
+    ["declare const init: { method: string };\nfetch('/a', { ...init })", 'missingProperty', undefined],
+    ["declare const init: any;\nfetch('/a', init)", 'unknown', undefined],
+    ["declare const k: string;\nfetch('/a', { [k]: 1 })", 'unknown', undefined],
+    ["declare const s: AbortSignal;\nfetch('/a', { signal: s } as RequestInit)", 'given', 's'],
+    ['declare function f(o: { config?: { abortSignal?: AbortSignal } }): Promise<void>;\nf({ config: {} })', 'missingProperty', undefined],
+    ['declare function f(o: { config?: { abortSignal?: AbortSignal } }): Promise<void>;\ndeclare const s: AbortSignal;\nf({ config: { abortSignal: s } })', 'given', 's'],
+  ])('%s → %s', (code, status, value) => {
+    expect(inspectLastCall(code)).toMatchObject({ status, value });
+  });
+});
+
+describe('caching', () => {
+  it('answers a non-generic signature from its declaration', () => {
+    analyze('declare function f(s?: AbortSignal): Promise<void>;\nf();\nf();', 'dom', (analysis) => {
+      const first = findCallSlot(analysis.services, nth<TSESTree.CallExpression>(analysis, AST_NODE_TYPES.CallExpression, 0));
+      const second = findCallSlot(analysis.services, nth<TSESTree.CallExpression>(analysis, AST_NODE_TYPES.CallExpression, 1));
+      expect(first?.path).toBe(second?.path);
+    });
+  });
+});
