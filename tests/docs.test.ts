@@ -44,7 +44,7 @@ function createESLint(rule: string): ESLint {
     {
       files: ['**/*.ts'],
       languageOptions: {
-        parser: tseslint.parser as Linter.Parser,
+        parser: tseslint.parser,
         parserOptions: { projectService: true, tsconfigRootDir: fixture },
       },
       plugins: { 'abort-signal': plugin as never },

@@ -41,7 +41,7 @@ function createESLint(dir: string, fix: boolean): ESLint {
     {
       files: ['**/*.ts'],
       languageOptions: {
-        parser: tseslint.parser as Linter.Parser,
+        parser: tseslint.parser,
         parserOptions: { projectService: true, tsconfigRootDir: dir },
       },
     },
