@@ -35,6 +35,11 @@ ruleTester.run('require-signal with AI SDKs', rule, {
     `${GENAI}function f(signal: AbortSignal) { return ai.chats.create({ model: 'gemini-2.5-flash', config: {} }); }`,
     `${MCP_CLIENT}async function f(signal: AbortSignal) { await client.callTool({ name: 'search' }, undefined, { signal }); }`,
     `${MCP_SERVER}server.registerTool('get', { inputSchema: { url: z.string() } }, async ({ url }, extra) => {\n  const response = await fetch(url, { signal: extra.signal });\n  return { content: [{ type: 'text', text: await response.text() }] };\n});`,
+    "import { Mistral } from '@mistralai/mistralai';\nconst mistral = new Mistral();\nasync function f(signal: AbortSignal) { return mistral.chat.complete({ model: 'mistral-small-latest', messages: [] }, { signal }); }",
+    "import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';\nconst bedrock = new BedrockRuntimeClient({});\nasync function f(signal: AbortSignal) { return bedrock.send(new ConverseCommand({ modelId: 'm', messages: [] }), { abortSignal: signal }); }",
+    "import { Agent, run } from '@openai/agents';\nconst agent = new Agent({ name: 'helper' });\nasync function f(signal: AbortSignal) { return run(agent, 'hi', { signal }); }",
+    // An MCP transport's `requestInit` is long-lived configuration.
+    "import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';\nfunction f(signal: AbortSignal) { return new StreamableHTTPClientTransport(new URL('https://mcp.example'), { requestInit: {} }); }",
     // Hono: the request's signal is passed.
     "import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/', async (c) => c.json(await (await fetch('/a', { signal: c.req.raw.signal })).json()));",
     // Express 5 with the response-close idiom.
