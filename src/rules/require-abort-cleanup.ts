@@ -1,19 +1,22 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint } from '@typescript-eslint/utils';
 
+import { planAwaitReturnedPromises } from '../util/awaitReturnedPromises.js';
 import { getMemberName } from '../util/callContext.js';
 import { getCleanupCoverage, type CleanupCoverage } from '../util/cleanupCoverage.js';
 import { getControllerUsage, type AbortSite } from '../util/controllerUsage.js';
 import { createRule } from '../util/createRule.js';
 import { isNameVisible } from '../util/declareSignal.js';
 import { getIndent } from '../util/fixes.js';
+import { forEachDescendant } from '../util/forEachDescendant.js';
 import { getEnclosingFunction, isFunctionNode, type FunctionNode } from '../util/functions.js';
 import { getTypedServices } from '../util/getTypedServices.js';
 import { getSignalLifetime } from '../util/signalLifetime.js';
-import { findSignalSources } from '../util/signalSources.js';
 import { skipTypeWrappers } from '../util/signalSlots.js';
+import { findSignalSources } from '../util/signalSources.js';
 import { getSignalTypes } from '../util/signalTypes.js';
-import { forEachDescendant } from '../util/forEachDescendant.js';
+import { getStatementLineRange } from '../util/statementLineRange.js';
+import { planWrapInFinally } from '../util/wrapInFinally.js';
 
 type Options = [
   {
@@ -447,47 +450,17 @@ export default createRule<Options, MessageIds>({
 
     // ---- suggestions -------------------------------------------------------------------------
 
-    /**
-     * Wraps the statements after `statement` (to the end of its block) in `try { … } finally { … }`.
-     * Only in async functions, where the block's end is the end of the awaited work; never when
-     * the block returns work still running (a promise, a stream), which `finally` would cut short.
-     */
+    /** Wraps the rest of the block in `try { … } finally { cleanup }` (see `planWrapInFinally`). */
     function planWrap(
       fn: FunctionNode,
       statement: TSESTree.Statement,
-      cleanupText: string,
+      cleanup: string,
       isRedundant: (statement: TSESTree.Statement) => boolean,
       extraFixes: (fixer: Fixer) => Fix[] = () => [],
     ): ((fixer: Fixer) => Fix[]) | undefined {
-      if (!fn.async) return undefined;
-      const block = statement.parent;
-      if (block.type !== AST_NODE_TYPES.BlockStatement) return undefined;
-      const index = block.body.indexOf(statement);
-      const following = block.body.slice(index + 1);
-      const first = following[0];
-      const last = following.at(-1);
-      if (first === undefined || last === undefined) return undefined;
-      const range: TSESTree.Range = [first.range[0], last.range[1]];
-      if (!hasAwait(following) || hasOuterReferences(following, range)) return undefined;
-      const returns = planAwaitedReturns(following);
-      if (returns === undefined) return undefined;
-
-      const indent = getIndent(sourceCode, statement);
-      const unit = getIndentUnit(block, indent);
-      const end = extendOverTrailingComment(last);
-      const edits = [
-        ...following.filter(isRedundant).map((redundant) => ({ range: getLineRange(redundant), text: '' })),
-        ...returns,
-      ].sort((a, b) => a.range[0] - b.range[0]);
-      let body = '';
-      let position = statement.range[1];
-      for (const edit of edits) {
-        body += reindent(sourceCode.text.slice(position, edit.range[0]), position, unit) + edit.text;
-        position = Math.max(position, edit.range[1]);
-      }
-      body += reindent(sourceCode.text.slice(position, end), position, unit);
-      const text = `\n${indent}try {${body}\n${indent}} finally {\n${indent}${unit}${cleanupText}\n${indent}}`;
-      return (fixer) => [...extraFixes(fixer), fixer.replaceTextRange([statement.range[1], end], text)];
+      const wrap = planWrapInFinally(sourceCode, services, fn, statement, cleanup, isRedundant);
+      if (wrap === undefined) return undefined;
+      return (fixer) => [...extraFixes(fixer), fixer.replaceTextRange(wrap.range, wrap.text)];
     }
 
     /** `removeEventListener` in `finally` for a listener added by `node` (naming an inline handler first). */
@@ -544,7 +517,7 @@ export default createRule<Options, MessageIds>({
       const rest = body.body.slice(body.body.indexOf(statement) + 1);
       if (!hasAwait(rest)) return undefined;
       // `using` disposes when the function returns: a returned promise must be awaited first.
-      const returns = planAwaitedReturns(rest);
+      const returns = planAwaitReturnedPromises(sourceCode, services, rest);
       if (returns === undefined) return undefined;
       const awaitReturns = (fixer: Fixer): Fix[] => returns.map((edit) => fixer.insertTextAfterRange(edit.range, edit.text));
       if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
@@ -621,8 +594,8 @@ export default createRule<Options, MessageIds>({
         messageId: 'useTimeoutSignal',
         data: { controller: controller.name, replacement },
         fix: (fixer) => [
-          fixer.removeRange(getLineRange(declaration)),
-          ...[...links.keys()].map((link) => fixer.removeRange(getLineRange(link))),
+          fixer.removeRange(getStatementLineRange(sourceCode, declaration)),
+          ...[...links.keys()].map((link) => fixer.removeRange(getStatementLineRange(sourceCode, link))),
           fixer.replaceText(statement, `const ${name} = ${replacement};`),
           ...signalUses.map((use) => replaceSignalUse(fixer, use, name)),
         ],
@@ -733,105 +706,6 @@ export default createRule<Options, MessageIds>({
         return !state.found;
       });
       return state.found;
-    }
-
-    /**
-     * `return work()` would leave the try before the work ends, and `finally` would clean up under
-     * it: each returned promise gets an `await`. `undefined` when a return hands over work that
-     * goes on after the function (a stream, an async iterable) or whose type is unknown.
-     */
-    function planAwaitedReturns(statements: readonly TSESTree.Statement[]): { range: TSESTree.Range; text: string }[] | undefined {
-      const edits: { range: TSESTree.Range; text: string }[] = [];
-      const state = { ok: true };
-      for (const statement of statements) {
-        forEachDescendant(sourceCode, statement, (node) => {
-          if (!state.ok) return false;
-          if (node.type !== AST_NODE_TYPES.ReturnStatement || node.argument == null) return true;
-          const argument = node.argument;
-          const type = services.getTypeAtLocation(argument);
-          if (types.isOpaque(type)) {
-            state.ok = false;
-            return false;
-          }
-          const awaited = checker.getAwaitedType(type) ?? type;
-          if (types.isStreamLike(awaited) || types.isWorkResult(awaited)) {
-            state.ok = false;
-            return false;
-          }
-          if (awaited !== type && argument.type !== AST_NODE_TYPES.AwaitExpression) {
-            const plain =
-              argument.type === AST_NODE_TYPES.CallExpression ||
-              argument.type === AST_NODE_TYPES.MemberExpression ||
-              argument.type === AST_NODE_TYPES.Identifier ||
-              argument.type === AST_NODE_TYPES.NewExpression;
-            if (plain) {
-              edits.push({ range: [argument.range[0], argument.range[0]], text: 'await ' });
-            } else {
-              edits.push({ range: [argument.range[0], argument.range[0]], text: 'await (' }, { range: [argument.range[1], argument.range[1]], text: ')' });
-            }
-          }
-          return false;
-        });
-      }
-      return state.ok ? edits : undefined;
-    }
-
-    /** A name declared in the wrapped statements and used outside them would leave its scope. */
-    function hasOuterReferences(statements: readonly TSESTree.Statement[], range: TSESTree.Range): boolean {
-      return statements.some((statement) => {
-        if (
-          statement.type !== AST_NODE_TYPES.VariableDeclaration &&
-          statement.type !== AST_NODE_TYPES.FunctionDeclaration &&
-          statement.type !== AST_NODE_TYPES.ClassDeclaration
-        ) {
-          return false;
-        }
-        return sourceCode
-          .getDeclaredVariables(statement)
-          .some((variable) =>
-            variable.references.some((reference) => reference.identifier.range[0] < range[0] || reference.identifier.range[1] > range[1]),
-          );
-      });
-    }
-
-    /** Adds `unit` to the start of every line of `text` (found at `offset`) outside multi-line strings. */
-    function reindent(text: string, offset: number, unit: string): string {
-      const literals = sourceCode.ast.tokens.filter(
-        (token) =>
-          (token.type === AST_TOKEN_TYPES.Template || token.type === AST_TOKEN_TYPES.String) &&
-          token.range[1] > offset &&
-          token.range[0] < offset + text.length &&
-          token.value.includes('\n'),
-      );
-      return text.replace(/\n(?=[^\r\n])/g, (match, index: number) => {
-        const position = offset + index;
-        return literals.some((token) => token.range[0] < position && position < token.range[1]) ? match : `\n${unit}`;
-      });
-    }
-
-    function getIndentUnit(block: TSESTree.BlockStatement, indent: string): string {
-      const outer = getIndent(sourceCode, block);
-      if (indent.startsWith(outer) && indent.length > outer.length) return indent.slice(outer.length);
-      return indent.includes('\t') ? '\t' : '  ';
-    }
-
-    function extendOverTrailingComment(statement: TSESTree.Node): number {
-      const comment = sourceCode.getCommentsAfter(statement).find((c) => c.loc.start.line === statement.loc.end.line);
-      return comment?.range[1] ?? statement.range[1];
-    }
-
-    /**
-     * The statement with its line (from the line break before it to the end of its last line) when it
-     * stands alone on it; else the statement itself.
-     */
-    function getLineRange(statement: TSESTree.Node): TSESTree.Range {
-      const lineStart = statement.range[0] - statement.loc.start.column;
-      const before = sourceCode.text.slice(lineStart, statement.range[0]);
-      const endLine = sourceCode.lines[statement.loc.end.line - 1] ?? '';
-      const after = endLine.slice(statement.loc.end.column);
-      if (before.trim() !== '' || after.trim() !== '' || lineStart === 0) return statement.range;
-      const breakStart = sourceCode.text[lineStart - 2] === '\r' ? lineStart - 2 : lineStart - 1;
-      return [breakStart, statement.range[1] + after.length];
     }
 
     function pickName(node: TSESTree.Node, candidates: readonly string[]): string | undefined {
