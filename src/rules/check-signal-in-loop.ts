@@ -1,5 +1,6 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint } from '@typescript-eslint/utils';
+import ts from 'typescript';
 
 import { isInCleanupContext } from '../util/callContext.js';
 import { getConstInitializer } from '../util/constInitializer.js';
@@ -84,6 +85,7 @@ export default createRule<Options, MessageIds>({
     const slotCalls = new Map<CallWithArguments, boolean>();
     const producers = new Map<TSESTree.ForOfStatement, Producer>();
     const unchecked = new Map<Frame, boolean>();
+    const carriers = new Map<TSESTree.Expression, boolean>();
 
     return {
       AwaitExpression: markWork,
@@ -234,9 +236,10 @@ export default createRule<Options, MessageIds>({
 
     function visit(frame: Frame): void {
       if (!hasWorkDeep(frame)) return;
-      if (!isCheckedBySyntax(frame) && !isSmallLiteralLoop(frame.node)) {
+      // Sources last: finding them types every variable in scope, the costliest question here.
+      if (!isCheckedBySyntax(frame) && !isSmallLiteralLoop(frame.node) && isUnchecked(frame)) {
         const sources = findSignalSources(sourceCode, services, frame.node);
-        if (sources.length > 0 && isUnchecked(frame) && !isIterableReported(frame.node)) {
+        if (sources.length > 0 && !isIterableReported(frame.node)) {
           report(frame.node, sources);
           return;
         }
@@ -291,16 +294,62 @@ export default createRule<Options, MessageIds>({
     }
 
     function isCheckedByTypes(frame: Frame): boolean {
+      // Cheapest first: most checked loops pass the signal itself to some call.
+      if (passesSignal(frame.passed)) return true;
       // A producer given the signal ends the loop on abort; one this rule cannot see (a parameter) cannot be judged.
       if (isForAwait(frame.node) && getProducer(frame.node) !== 'noSlot') return true;
-      return frame.passed.some(isSignalCarrier) || frame.calls.some(canTakeSignal);
+      // Awaited calls first: they are the work, and the likeliest to take a signal.
+      return frame.calls.some((call) => isAwaited(call) && canTakeSignal(call)) || frame.calls.some(canTakeSignal);
+    }
+
+    function passesSignal(passed: readonly TSESTree.Expression[]): boolean {
+      return passed.some(isDeclaredSignal) || passed.some(isSignal) || passed.some(isSignalCarrier);
+    }
+
+    /** A parameter declared `signal: AbortSignal` (or `AbortSignal | undefined`): known without the checker. */
+    function isDeclaredSignal(expression: TSESTree.Expression): boolean {
+      if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (definition?.type !== TSESLint.Scope.DefinitionType.Parameter || definition.name.type !== AST_NODE_TYPES.Identifier) return false;
+      const annotation = definition.name.typeAnnotation?.typeAnnotation;
+      const members = annotation?.type === AST_NODE_TYPES.TSUnionType ? annotation.types : annotation === undefined ? [] : [annotation];
+      return members.some(
+        (member) =>
+          member.type === AST_NODE_TYPES.TSTypeReference &&
+          member.typeName.type === AST_NODE_TYPES.Identifier &&
+          member.typeName.name === 'AbortSignal',
+      );
+    }
+
+    function isSignal(expression: TSESTree.Expression): boolean {
+      const type = services.getTypeAtLocation(expression);
+      return !types.isOpaque(type) && types.isSignalLike(type);
     }
 
     /** A signal, a controller, or an object with a `signal`-like property (`request`, `{ signal }` options). */
     function isSignalCarrier(expression: TSESTree.Expression): boolean {
-      const type = services.getTypeAtLocation(expression);
-      if (types.isOpaque(type)) return false;
-      return types.isSignalLike(type) || types.isControllerLike(type) || types.findSignalPath(type, 1) !== undefined;
+      let result = carriers.get(expression);
+      if (result === undefined) {
+        const type = services.getTypeAtLocation(expression);
+        result =
+          !types.isOpaque(type) &&
+          (types.isSignalLike(type) ||
+            // Listing the members of arrays, functions and primitives is costly and never finds a signal.
+            (isPlainObject(type) && (types.isControllerLike(type) || types.findSignalPath(type, 1) !== undefined)));
+        carriers.set(expression, result);
+      }
+      return result;
+    }
+
+    function isPlainObject(type: ts.Type): boolean {
+      return (type.isUnion() ? type.types : [type]).some(
+        (member) =>
+          (member.flags & ts.TypeFlags.Object) !== 0 &&
+          member.getCallSignatures().length === 0 &&
+          !checker.isArrayType(member) &&
+          !checker.isTupleType(member),
+      );
     }
 
     /** The call receives a signal, or could take one for the work it returns. */
@@ -340,7 +389,11 @@ export default createRule<Options, MessageIds>({
       switch (current.type) {
         case AST_NODE_TYPES.CallExpression:
         case AST_NODE_TYPES.NewExpression: {
-          if (findCallSlot(services, current) !== undefined) return 'slot';
+          const passed: TSESTree.Expression[] = [];
+          for (const argument of current.arguments) collectPassed(argument, passed, 0);
+          if (passesSignal(passed) || findCallSlot(services, current) !== undefined) {
+            return 'slot';
+          }
           // `parseEvents(response.body)`: the input may carry the signal.
           for (const argument of current.arguments) {
             if (findProducer(argument, depth + 1) === 'slot') return 'slot';
@@ -458,6 +511,16 @@ function isLoop(node: TSESTree.Node): node is Loop {
     node.type === AST_NODE_TYPES.WhileStatement ||
     node.type === AST_NODE_TYPES.DoWhileStatement
   );
+}
+
+function isAwaited(call: CallWithArguments): boolean {
+  let child: TSESTree.Node = call;
+  let parent = call.parent;
+  while (parent.type === AST_NODE_TYPES.ChainExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.TSAsExpression) {
+    child = parent;
+    parent = parent.parent;
+  }
+  return parent.type === AST_NODE_TYPES.AwaitExpression && parent.argument === child;
 }
 
 function isForAwait(loop: Loop): loop is TSESTree.ForOfStatement {

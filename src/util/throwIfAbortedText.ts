@@ -88,9 +88,7 @@ function getThisType(services: ParserServicesWithTypeInformation, node: TSESTree
     if (!isFunctionNode(current) || current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
     const member = current.parent;
     if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) return undefined;
-    const classNode = member.parent.parent;
-    if (classNode.type !== AST_NODE_TYPES.ClassDeclaration && classNode.type !== AST_NODE_TYPES.ClassExpression) return undefined;
-    const tsClass = services.esTreeNodeToTSNodeMap.get(classNode);
+    const tsClass = services.esTreeNodeToTSNodeMap.get(member.parent.parent);
     const checker = services.program.getTypeChecker();
     const symbol = tsClass.name !== undefined ? checker.getSymbolAtLocation(tsClass.name) : undefined;
     return symbol !== undefined ? checker.getDeclaredTypeOfSymbol(symbol) : undefined;

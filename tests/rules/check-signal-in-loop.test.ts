@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 
+import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
@@ -793,15 +794,21 @@ describe('check-signal-in-loop options', () => {
   };
 
   it('rejects a negative limit', () => {
-    expect(() => lint({ maxLiteralIterations: -1 })).toThrow(/Value -1 should be >= 0/);
+    expect(() => {
+      lint({ maxLiteralIterations: -1 });
+    }).toThrow(/Value -1 should be >= 0/);
   });
 
   it('rejects a limit that is not an integer', () => {
-    expect(() => lint({ maxLiteralIterations: 'three' })).toThrow(/Value "three" should be integer/);
+    expect(() => {
+      lint({ maxLiteralIterations: 'three' });
+    }).toThrow(/Value "three" should be integer/);
   });
 
   it('rejects unknown options', () => {
-    expect(() => lint({ maxIterations: 3 })).toThrow(/Unexpected property "maxIterations"\. Expected properties: "maxLiteralIterations"/);
+    expect(() => {
+      lint({ maxIterations: 3 });
+    }).toThrow(/Unexpected property "maxIterations"\. Expected properties: "maxLiteralIterations"/);
   });
 });
 
@@ -812,8 +819,8 @@ describe('check-signal-in-loop cost', () => {
     const counted = {
       meta: rule.meta,
       create(context: Parameters<typeof rule.create>[0]) {
-        const services = context.sourceCode.parserServices!;
-        const checker = services.program!.getTypeChecker();
+        const services = ESLintUtils.getParserServices(context);
+        const checker = services.program.getTypeChecker();
         const countingChecker = new Proxy(checker, {
           get(target, key, receiver) {
             const value: unknown = Reflect.get(target, key, receiver);
@@ -824,16 +831,16 @@ describe('check-signal-in-loop cost', () => {
             };
           },
         });
-        const program = new Proxy(services.program!, {
+        const program = new Proxy(services.program, {
           get: (target, key, receiver) =>
             key === 'getTypeChecker' ? () => countingChecker : (Reflect.get(target, key, receiver) as unknown),
         });
         const parserServices = {
           ...services,
           program,
-          getTypeAtLocation: (n: never) => {
+          getTypeAtLocation: (n: TSESTree.Node) => {
             calls++;
-            return services.getTypeAtLocation!(n);
+            return services.getTypeAtLocation(n);
           },
         };
         // SourceCode and the context are frozen: hand the rule views of them with counting services.
