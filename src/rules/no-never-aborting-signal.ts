@@ -10,7 +10,8 @@ import { fixDeclareOffered } from '../util/declareSignal.js';
 import { buildSlotValue } from '../util/fixes.js';
 import { replaceSlotValue } from '../util/replaceSlotValue.js';
 import { getTypedServices } from '../util/getTypedServices.js';
-import { findCallSlot, getSlotValue, getStaticPropertyName, skipTypeWrappers, type CallWithArguments } from '../util/signalSlots.js';
+import { resolveSlotValue } from '../util/resolveSlotValue.js';
+import { findCallSlot, getStaticPropertyName, skipTypeWrappers, type CallWithArguments } from '../util/signalSlots.js';
 import { getSignalSourceType } from '../util/signalSourceType.js';
 import { findSignalSources, type SignalSource } from '../util/signalSources.js';
 import { getSignalTypes } from '../util/signalTypes.js';
@@ -107,12 +108,16 @@ export default createRule<Options, MessageIds>({
         if (isSignalFactoryCall(node)) return;
         // Syntax first: only calls with a never-aborting value among their arguments ask for types.
         const candidates = new Map<TSESTree.Node, NeverAborting>();
-        for (const argument of node.arguments) collectLeaves(argument, 0, candidates);
+        for (const argument of node.arguments) {
+          // A nullish argument before the last one skips a parameter (`JSON.stringify(x, null, 2)`): signal slots come last.
+          if (argument !== node.arguments.at(-1) && isNullish(argument as TSESTree.Expression)) continue;
+          collectLeaves(argument, 0, candidates);
+        }
         if (candidates.size === 0) return;
 
         const slot = findCallSlot(services, node);
         if (slot === undefined) return;
-        const value = getSlotValue(node, slot);
+        const value = resolveSlotValue(sourceCode, node, slot);
         const reason = value !== undefined ? candidates.get(value) : undefined;
         if (value !== undefined && reason !== undefined) {
           report(node, value, reason);
@@ -133,7 +138,12 @@ export default createRule<Options, MessageIds>({
         into.set(node, reason);
         return;
       }
-      const expression = skipTypeWrappers(node as TSESTree.Expression);
+      let expression = skipTypeWrappers(node as TSESTree.Expression);
+      // `const init = { signal: … }; fetch(url, init)`: resolveSlotValue follows it when it is untouched.
+      if (depth === 0 && expression.type === AST_NODE_TYPES.Identifier) {
+        const init = getConstInitializer(sourceCode, expression);
+        if (init !== undefined) expression = skipTypeWrappers(init);
+      }
       if (expression.type !== AST_NODE_TYPES.ObjectExpression || depth >= LEAF_DEPTH) return;
       for (const property of expression.properties) {
         if (property.type === AST_NODE_TYPES.Property && getStaticPropertyName(property) !== undefined) {
@@ -261,10 +271,10 @@ export default createRule<Options, MessageIds>({
           });
         }
       }
-      const source = expected !== undefined ? findReplacement(node, expected, excluded) : undefined;
+      const source = expected !== undefined ? findReplacement(value, expected, excluded) : undefined;
       if (source !== undefined) {
         // A direct fallback keeps its primary: only the never-aborting part is replaced.
-        const target = isDirectFallback && reason.kind === 'fallback' ? reason.fallback : value;
+        const target = isDirectFallback ? reason.fallback : value;
         suggest.push({
           messageId: 'useSignal',
           data: { signal: source.text },
@@ -345,7 +355,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** The best signal in scope that can abort and fits the slot. */
-    function findReplacement(node: CallWithArguments, expected: ts.Type, excluded: ReadonlySet<string>): SignalSource | undefined {
+    function findReplacement(node: TSESTree.Node, expected: ts.Type, excluded: ReadonlySet<string>): SignalSource | undefined {
       for (const source of findSignalSources(sourceCode, services, node)) {
         if (excluded.has(source.text) || isNeverAbortingSource(node, source)) continue;
         const type = getSignalSourceType(services, sourceCode, node, source);

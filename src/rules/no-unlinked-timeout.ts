@@ -9,7 +9,8 @@ import { createRule } from '../util/createRule.js';
 import { fixDeclareOffered } from '../util/declareSignal.js';
 import { getTypedServices } from '../util/getTypedServices.js';
 import { replaceSlotValue } from '../util/replaceSlotValue.js';
-import { findCallSlot, getSlotValue, getStaticPropertyName, skipTypeWrappers, type CallWithArguments } from '../util/signalSlots.js';
+import { resolveSlotValue } from '../util/resolveSlotValue.js';
+import { findCallSlot, getStaticPropertyName, skipTypeWrappers, type CallWithArguments } from '../util/signalSlots.js';
 import { getSignalSourceType } from '../util/signalSourceType.js';
 import { findSignalSources, type SignalSource } from '../util/signalSources.js';
 
@@ -110,10 +111,10 @@ export default createRule<Options, MessageIds>({
 
         const slot = findCallSlot(services, node);
         if (slot === undefined) return;
-        const value = getSlotValue(node, slot);
+        const value = resolveSlotValue(sourceCode, node, slot);
         const unlinked = value !== undefined ? candidates.get(value) : undefined;
         if (value === undefined || unlinked === undefined) return;
-        const source = findCallerSignal(node);
+        const source = findCallerSignal(value);
         if (source === undefined) return;
         report(node, value, unlinked, source);
       },
@@ -126,7 +127,12 @@ export default createRule<Options, MessageIds>({
         into.set(node, unlinked);
         return;
       }
-      const expression = skipTypeWrappers(node as TSESTree.Expression);
+      let expression = skipTypeWrappers(node as TSESTree.Expression);
+      // `const init = { signal: … }; fetch(url, init)`: resolveSlotValue follows it when it is untouched.
+      if (depth === 0 && expression.type === AST_NODE_TYPES.Identifier) {
+        const init = getConstInitializer(sourceCode, expression);
+        if (init !== undefined) expression = skipTypeWrappers(init);
+      }
       if (expression.type !== AST_NODE_TYPES.ObjectExpression || depth >= LEAF_DEPTH) return;
       for (const property of expression.properties) {
         if (property.type === AST_NODE_TYPES.Property && getStaticPropertyName(property) !== undefined) {
@@ -206,7 +212,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** The caller's signal in scope: a parameter, a property of one, a signal offered to a callback, a local copy. */
-    function findCallerSignal(node: CallWithArguments): SignalSource | undefined {
+    function findCallerSignal(node: TSESTree.Node): SignalSource | undefined {
       return findSignalSources(sourceCode, services, node).find(
         (source) => CALLER_KINDS.has(source.kind) && !(source.kind === 'local' && isLocalDeadline(node, source)),
       );

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint as Lint } from '@typescript-eslint/utils';
 
 /**
  * The initializer of the variable `identifier` refers to, when that variable
@@ -17,7 +17,7 @@ export function getConstInitializer(
 ): TSESTree.Expression | undefined {
   const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (definition?.type !== 'Variable') return undefined;
+  if (definition?.type !== Lint.Scope.DefinitionType.Variable) return undefined;
   const declarator = definition.node;
   if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.init == null) return undefined;
   if (definition.parent.kind !== 'const' && variable!.references.some((reference) => reference.isWrite() && reference.init !== true)) {

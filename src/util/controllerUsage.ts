@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint as Lint } from '@typescript-eslint/utils';
 
 import { getMemberName } from './callContext.js';
 import { isFunctionNode, type FunctionNode } from './functions.js';
@@ -125,10 +125,10 @@ function isControllerCreation(sourceCode: SourceCode, node: TSESTree.Node | null
 
 function computeVariableUsage(sourceCode: SourceCode, variable: Variable): ControllerUsage | undefined {
   const definition = variable.defs[0];
-  if (variable.defs.length !== 1 || definition?.type !== 'Variable') return undefined;
+  if (variable.defs.length !== 1 || definition?.type !== Lint.Scope.DefinitionType.Variable) return undefined;
   const declarator = definition.node;
   if (declarator.id.type !== AST_NODE_TYPES.Identifier || !isControllerCreation(sourceCode, declarator.init)) return undefined;
-  const creations: TSESTree.NewExpression[] = [skipWrappers(declarator.init!) as TSESTree.NewExpression];
+  const creations: TSESTree.NewExpression[] = [skipWrappers(declarator.init) as TSESTree.NewExpression];
   const home = findHome(declarator);
   const collector = new UsageCollector(sourceCode, home);
   const declaration = declarator.parent;
@@ -411,11 +411,8 @@ function findThisClass(node: TSESTree.Node): ClassNode | undefined {
   return undefined;
 }
 
-function classOf(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): ClassNode | undefined {
-  const classNode = member.parent.parent;
-  return classNode.type === AST_NODE_TYPES.ClassDeclaration || classNode.type === AST_NODE_TYPES.ClassExpression
-    ? classNode
-    : undefined;
+function classOf(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): ClassNode {
+  return member.parent.parent;
 }
 
 /** Every `this.<name>` in the class whose `this` is the instance. */

@@ -16,7 +16,7 @@ export function replaceSlotValue(
   text: string,
 ): TSESLint.RuleFix {
   const parent = value.parent;
-  if (parent?.type === AST_NODE_TYPES.Property && parent.value === value && parent.kind === 'init' && !parent.method && !parent.computed) {
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === value && parent.kind === 'init' && !parent.method && !parent.computed) {
     const key = parent.key;
     if (key.type === AST_NODE_TYPES.Identifier && key.name === text) return fixer.replaceText(parent, text);
     if (parent.shorthand) return fixer.replaceText(parent, `${sourceCode.getText(key)}: ${text}`);

@@ -52,7 +52,6 @@ function getThisType(
   const member = owner?.parent;
   if (member?.type !== AST_NODE_TYPES.MethodDefinition && member?.type !== AST_NODE_TYPES.PropertyDefinition) return undefined;
   const classNode = member.parent.parent;
-  if (classNode.type !== AST_NODE_TYPES.ClassDeclaration && classNode.type !== AST_NODE_TYPES.ClassExpression) return undefined;
   const checker = services.program.getTypeChecker();
   const tsClass = services.esTreeNodeToTSNodeMap.get(classNode);
   const symbol = tsClass.name !== undefined ? checker.getSymbolAtLocation(tsClass.name) : undefined;

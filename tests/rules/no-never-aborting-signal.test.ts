@@ -53,6 +53,9 @@ node.run('no-never-aborting-signal', rule, {
     // Options.
     { code: "export async function load(url: string) { return fetch(url, { signal: undefined }); }", options: [{ checkNullish: false }] },
     { code: "export async function load(url: string, signal?: AbortSignal) { return fetch(url, { signal: signal ?? new AbortController().signal }); }", options: [{ checkFallbacks: false }] },
+    // A const options object whose signal is replaced, or that several calls share: not followed.
+    "export async function getJson(url: string, signal: AbortSignal) {\n  const init: RequestInit = { signal: new AbortController().signal };\n  init.signal = signal;\n  return fetch(url, init);\n}",
+    "export async function getJson(url: string) {\n  const init: RequestInit = { signal: new AbortController().signal };\n  await fetch(url, init);\n  return fetch(url, init);\n}",
     // A type error does not crash the rule.
     "// @ts-expect-error: missing is not declared\nexport async function load() { return missing({ signal: new AbortController().signal }); }",
     "export async function load(url: any) { return url.fetch({ signal: new AbortController().signal }); }",
@@ -262,6 +265,16 @@ node.run('no-never-aborting-signal', rule, {
       code: "declare function summarize(text: string, signal: AbortSignal): Promise<string>;\nexport async function handle(text: string, signal?: AbortSignal) {\n  return summarize(text, new AbortController().signal);\n}",
       errors: [
         { messageId: "inlineController", data: {"signal":"new AbortController().signal","callee":"summarize"}, line: 3, column: 26, endLine: 3, endColumn: 54, suggestions: [] },
+      ],
+      output: null,
+    },
+    {
+      // A const options object built for the call.
+      code: "export async function getJson(url: string, options: { signal?: AbortSignal; body?: string } = {}) {\n  const init: RequestInit = {\n    method: 'POST',\n    signal: new AbortController().signal,\n  };\n  if (options.body !== undefined) init.body = options.body;\n  const response = await fetch(url, init);\n  return response.json();\n}",
+      errors: [
+        { messageId: "inlineController", data: {"signal":"new AbortController().signal","callee":"fetch"}, line: 4, column: 13, endLine: 4, endColumn: 41, suggestions: [
+          { messageId: "useSignal", data: {"signal":"options.signal"}, output: "export async function getJson(url: string, options: { signal?: AbortSignal; body?: string } = {}) {\n  const init: RequestInit = {\n    method: 'POST',\n    signal: options.signal,\n  };\n  if (options.body !== undefined) init.body = options.body;\n  const response = await fetch(url, init);\n  return response.json();\n}" },
+        ] },
       ],
       output: null,
     },

@@ -42,6 +42,9 @@ node.run('no-unlinked-timeout', rule, {
       code: "export async function load(url: string, signal: AbortSignal) {\n  const controller = new AbortController();\n  setTimeout(() => controller.abort(), 5_000);\n  return fetch(url, { signal: controller.signal });\n}",
       options: [{ checkControllers: false }],
     },
+    // A const options object whose signal is replaced, or that several calls share: not followed.
+    "export async function getJson(url: string, signal: AbortSignal) {\n  const init: RequestInit = { signal: AbortSignal.timeout(5_000) };\n  init.signal = AbortSignal.any([signal, AbortSignal.timeout(5_000)]);\n  return fetch(url, init);\n}",
+    "export async function getJson(url: string, signal: AbortSignal) {\n  const init: RequestInit = { signal: AbortSignal.timeout(5_000) };\n  await fetch(url, init);\n  return fetch(url, init);\n}",
     // A type error does not crash the rule.
     "// @ts-expect-error: missing is not declared\nexport async function load(signal: AbortSignal) { return missing({ signal: AbortSignal.timeout(5) }); }",
     "export async function load(client: any, signal: AbortSignal) { return client.get({ signal: AbortSignal.timeout(5) }); }",
@@ -197,6 +200,14 @@ node.run('no-unlinked-timeout', rule, {
         { messageId: "unlinkedTimeout", data: {"timeout":"slow ? AbortSignal.timeout(60_000) : AbortSignal.timeout(…","signal":"options.signal","callee":"fetch"}, line: 3, column: 31, endLine: 3, endColumn: 94, suggestions: [] },
       ],
       output: "export async function load(url: string, options: { signal?: AbortSignal }) {\n  const slow = url.endsWith('.zip');\n  return fetch(url, { signal: options.signal ? AbortSignal.any([options.signal, slow ? AbortSignal.timeout(60_000) : AbortSignal.timeout(5_000)]) : (slow ? AbortSignal.timeout(60_000) : AbortSignal.timeout(5_000)) });\n}",
+    },
+    {
+      // A const options object built for the call.
+      code: "export async function getJson(url: string, options: { signal?: AbortSignal; timeoutMs?: number; body?: string } = {}) {\n  const init: RequestInit = {\n    method: 'POST',\n    signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),\n  };\n  if (options.body !== undefined) init.body = options.body;\n  const response = await fetch(url, init);\n  return response.json();\n}",
+      errors: [
+        { messageId: "unlinkedTimeout", data: {"timeout":"AbortSignal.timeout(options.timeoutMs ?? 5_000)","signal":"options.signal","callee":"fetch"}, line: 4, column: 13, endLine: 4, endColumn: 60, suggestions: [] },
+      ],
+      output: "export async function getJson(url: string, options: { signal?: AbortSignal; timeoutMs?: number; body?: string } = {}) {\n  const init: RequestInit = {\n    method: 'POST',\n    signal: options.signal ? AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs ?? 5_000)]) : AbortSignal.timeout(options.timeoutMs ?? 5_000),\n  };\n  if (options.body !== undefined) init.body = options.body;\n  const response = await fetch(url, init);\n  return response.json();\n}",
     },
   ],
 });

@@ -60,6 +60,21 @@ describe('cost on the type checker', () => {
     expect(countCheckerCalls('export const a = 1;\nexport function f(x: number) { return x + 1; }\nexport class C { y = 2; }')).toBe(0);
   });
 
+  it('no-never-aborting-signal and no-unlinked-timeout ask nothing of calls given a real signal', () => {
+    const code = [
+      'declare function summarize(text: string, signal: AbortSignal): Promise<string>;',
+      'export async function handle(request: Request, signal: AbortSignal) {',
+      '  const controller = new AbortController();',
+      "  signal.addEventListener('abort', () => controller.abort(), { once: true });",
+      "  await fetch('/a', { signal: AbortSignal.any([signal, AbortSignal.timeout(5_000)]) });",
+      "  await fetch('/b', { method: 'POST', signal: request.signal });",
+      "  await summarize('text', controller.signal);",
+      '  return JSON.stringify({ ok: true }, null, 2);',
+      '}',
+    ].join('\n');
+    expect(countCheckerCalls(code, ['no-never-aborting-signal', 'no-unlinked-timeout'])).toBe(0);
+  });
+
   it('require-signal asks a bounded number of questions per call with no signal slot', () => {
     const one = countCheckerCalls('declare function g(x: number): number;\nexport const a = g(1);', ['require-signal']);
     const ten = countCheckerCalls(
