@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from '@typescript-eslint/utils';
 
+import { forEachDescendant } from './forEachDescendant.js';
 import { isFunctionNode, type FunctionNode } from './functions.js';
 import { skipTypeWrappers } from './signalSlots.js';
-import { forEachDescendant } from './forEachDescendant.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -11,9 +11,10 @@ const { DefinitionType } = TSESLint.Scope;
 
 /**
  * - `'outer'`: the value comes from outside the function: a parameter (of the function or of one
- *   around it), a property of one, a class field, an import or a module-level variable;
+ *   around it), a property of one, a class field, an import or a module-level variable, or
+ *   `AbortSignal.any([…])` of such signals only;
  * - `'local'`: created by code in the function, or in a function around it
- *   (`new AbortController()`, `AbortSignal.any(…)`, `AbortSignal.timeout(…)`);
+ *   (`new AbortController()`, `AbortSignal.timeout(…)`, `AbortSignal.any(…)` with a local source);
  * - `'unknown'`: anything else (a call's result, a reassigned variable).
  */
 export type SignalLifetime = 'outer' | 'local' | 'unknown';
@@ -52,8 +53,11 @@ function lifetimeOf(sourceCode: SourceCode, node: TSESTree.Expression, fn: Funct
     }
     case AST_NODE_TYPES.NewExpression:
       return 'local';
-    case AST_NODE_TYPES.CallExpression:
-      return isSignalFactory(expression) ? 'local' : 'unknown';
+    case AST_NODE_TYPES.CallExpression: {
+      const factory = getSignalFactory(expression);
+      if (factory === undefined) return 'unknown';
+      return factory === 'any' ? lifetimeOfCombined(sourceCode, expression, fn, depth) : 'local';
+    }
     case AST_NODE_TYPES.LogicalExpression: {
       // `options.signal ?? AbortSignal.timeout(ms)`: outer whenever the caller passes one.
       const left = lifetimeOf(sourceCode, expression.left, fn, depth + 1);
@@ -95,17 +99,34 @@ function unwrap(node: TSESTree.Expression): TSESTree.Expression {
   return current;
 }
 
-/** `AbortSignal.any([…])`, `AbortSignal.timeout(ms)`, `AbortSignal.abort()`. */
-function isSignalFactory(call: TSESTree.CallExpression): boolean {
+/** `AbortSignal.any([…])`, `AbortSignal.timeout(ms)`, `AbortSignal.abort()`: the factory's name. */
+function getSignalFactory(call: TSESTree.CallExpression): string | undefined {
   const callee = call.callee;
-  return (
+  if (
     callee.type === AST_NODE_TYPES.MemberExpression &&
     !callee.computed &&
     callee.object.type === AST_NODE_TYPES.Identifier &&
     callee.object.name === 'AbortSignal' &&
     callee.property.type === AST_NODE_TYPES.Identifier &&
     SIGNAL_FACTORIES.has(callee.property.name)
+  ) {
+    return callee.property.name;
+  }
+  return undefined;
+}
+
+/**
+ * By the DOM specification, a signal from `AbortSignal.any` is kept alive while it has `'abort'`
+ * listeners and a source that can still abort. Over outer signals only, it lives as long as they
+ * do; with a deadline or a local controller among its sources, it may abort (and be released) first.
+ */
+function lifetimeOfCombined(sourceCode: SourceCode, call: TSESTree.CallExpression, fn: FunctionNode, depth: number): SignalLifetime {
+  const [list] = call.arguments;
+  if (list?.type !== AST_NODE_TYPES.ArrayExpression || list.elements.length === 0) return 'local';
+  const lifetimes = list.elements.map((element) =>
+    element === null || element.type === AST_NODE_TYPES.SpreadElement ? 'unknown' : lifetimeOf(sourceCode, element, fn, depth + 1),
   );
+  return lifetimes.every((lifetime) => lifetime === 'outer') ? 'outer' : 'local';
 }
 
 function getOwnerFunction(node: TSESTree.Node): FunctionNode | undefined {

@@ -885,6 +885,43 @@ export async function indexPage(text: string) {
         },
       ],
     },
+    // A listener on AbortSignal.any over outer signals only: kept alive as long as they are.
+    {
+      code: `const shutdown = new AbortController();
+export async function job(signal: AbortSignal) {
+  const combined = AbortSignal.any([signal, shutdown.signal]);
+  const onAbort = () => console.warn('job stopped', combined.reason);
+  combined.addEventListener('abort', onAbort);
+  await fetch('/a', { signal: combined });
+}`,
+      errors: [
+        {
+          messageId: 'listenerNotRemoved',
+          data: { signal: 'combined' },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'removeInFinally',
+              data: { signal: 'combined', handler: 'onAbort' },
+              output: `const shutdown = new AbortController();
+export async function job(signal: AbortSignal) {
+  const combined = AbortSignal.any([signal, shutdown.signal]);
+  const onAbort = () => console.warn('job stopped', combined.reason);
+  combined.addEventListener('abort', onAbort);
+  try {
+    await fetch('/a', { signal: combined });
+  } finally {
+    combined.removeEventListener('abort', onAbort);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // The classic abortable sleep leaks one listener per call.
     {
       code: `export function sleep(ms: number, signal: AbortSignal) {
