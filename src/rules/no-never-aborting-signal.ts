@@ -85,7 +85,7 @@ export default createRule<Options, MessageIds>({
         properties: {
           checkNullish: {
             type: 'boolean',
-            description: 'Report an explicit `undefined`, `null` or `void 0` passed as the signal.',
+            description: 'Report an explicit `undefined`, `null` or `void 0` passed as the signal, or as the options object that carries it.',
           },
           checkFallbacks: {
             type: 'boolean',
