@@ -226,6 +226,7 @@ export default createRule<Options, MessageIds>({
       const first = work.calls.find((call) => call.origin.kind === 'cancellable');
       if (first === undefined) return false;
       if ((point.kind === 'fallthrough' || point.kind === 'value') && resurfaces(point.later, work)) return false;
+      if ((point.kind === 'return' || point.kind === 'value') && isErrorValue(point.node)) return false;
       reportPoint(handler, point, first, first.origin);
       return true;
     }
@@ -318,6 +319,24 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
+    /** A returned error object (`error instanceof Error ? error : new Error(…)`) is a failure handed on, not a success. */
+    function isErrorValue(node: TSESTree.Node): boolean {
+      const value = node.type === AST_NODE_TYPES.ReturnStatement ? node.argument : node;
+      if (value == null) return false;
+      const type = services.getTypeAtLocation(value);
+      const members = (type.isUnion() ? type.types : [type]).filter((member) => !isNullable(member));
+      return (
+        members.length > 0 &&
+        members.every(
+          (member) =>
+            (member.flags & ts.TypeFlags.Object) !== 0 &&
+            checker.getPropertyOfType(member, 'name') !== undefined &&
+            checker.getPropertyOfType(member, 'message') !== undefined &&
+            checker.getPropertyOfType(member, 'stack') !== undefined,
+        )
+      );
+    }
+
     /** Checks that recognise every cancellation of the work, whatever signal it came through. */
     function isStrongGuard(guard: CancellationCheck): boolean {
       switch (guard.kind) {
@@ -387,6 +406,8 @@ export default createRule<Options, MessageIds>({
       const checks: CancellationCheck[] = [];
       const points: Point[] = [];
       const errorName = handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param.name : undefined;
+      let later: Later | undefined;
+      const getLater = (): Later => (later ??= scanLater(handler));
       const isForThisError = (node: TSESTree.Node): boolean =>
         errorName === undefined || !isOnlyForOtherErrors(node, handler.root, errorName, helperPattern);
       forEachDescendant(sourceCode, handler.body, (node) => {
@@ -398,20 +419,19 @@ export default createRule<Options, MessageIds>({
         if (
           node.type === AST_NODE_TYPES.ReturnStatement &&
           node.argument != null &&
-          isSuccessValue(node.argument) &&
+          isSuccessValue(node.argument, errorName) &&
           (handler.fn === undefined || handler.valueUsed) &&
           isForThisError(node)
         ) {
-          points.push(handler.fn === undefined ? { kind: 'return', node } : { kind: 'value', node, later: scanLater(handler) });
+          points.push(handler.fn === undefined ? { kind: 'return', node } : { kind: 'value', node, later: getLater() });
         }
       });
       if (handler.fn !== undefined && handler.body.type !== AST_NODE_TYPES.BlockStatement) {
-        if (handler.valueUsed && isSuccessValue(handler.body)) {
-          points.push({ kind: 'value', node: handler.body, later: scanLater(handler) });
+        if (handler.valueUsed && isSuccessValue(handler.body, errorName)) {
+          points.push({ kind: 'value', node: handler.body, later: getLater() });
         }
       } else if (handler.clause !== undefined && !alwaysExits(handler.clause.body)) {
-        const later = scanLater(handler);
-        if (later.returned) points.push({ kind: 'fallthrough', node: handler.clause, later });
+        if (getLater().returned) points.push({ kind: 'fallthrough', node: handler.clause, later: getLater() });
       }
       points.sort((a, b) => a.node.range[0] - b.node.range[0]);
       return { checks, points };
@@ -445,10 +465,12 @@ export default createRule<Options, MessageIds>({
     }
 
     /** A value returned as if the work had succeeded: not `undefined`, not a cancellation outcome. */
-    function isSuccessValue(node: TSESTree.Expression): boolean {
-      const value = skipTypeWrappers(node);
-      if (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') return false;
+    function isSuccessValue(node: TSESTree.Expression, errorName?: string): boolean {
+      const value = skipChain(skipTypeWrappers(node));
+      if (value.type === AST_NODE_TYPES.Identifier && (value.name === 'undefined' || value.name === errorName)) return false;
       if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void') return false;
+      // `return Promise.reject(error)` rethrows.
+      if (value.type === AST_NODE_TYPES.CallExpression && sourceCode.getText(value.callee).replace(/\s/g, '') === 'Promise.reject') return false;
       let distinct = false;
       forEachDescendant(sourceCode, value, (child) => {
         if (distinct) return false;

@@ -128,6 +128,23 @@ export async function tick(signal: AbortSignal): Promise<void> {
   await sleep(10, undefined, { signal }).catch(() => undefined);
   void fetch('https://example.com', { signal }).catch(() => null);
 }`,
+    // The error itself is handed on as a value, or rejected again.
+    `export async function load(url: string, signal: AbortSignal): Promise<string | Error> {
+  const result = await fetch(url, { signal }).then((res) => res.text(), (error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  return result;
+}`,
+    `export function load(url: string, signal: AbortSignal): Promise<string> {
+  return fetch(url, { signal })
+    .then((res) => res.text())
+    .catch((error: unknown) => Promise.reject(new Error('load failed', { cause: error })));
+}`,
+    `export async function load(url: string, signal: AbortSignal): Promise<string | unknown> {
+  try {
+    return await (await fetch(url, { signal })).text();
+  } catch (error) {
+    return error;
+  }
+}`,
     // Swallowed in a function that returns nothing.
     `export async function refresh(url: string, signal: AbortSignal): Promise<void> {
   try {
