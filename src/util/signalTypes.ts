@@ -202,6 +202,8 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
       const next: { type: ts.Type; path: readonly string[] }[] = [];
       for (const { type, path } of frontier) {
         for (const property of propertiesOf(type)) {
+          // Tuple elements (`Reflect.apply(fn, this, [url, init])`) are positions, not options.
+          if (/^\d+$/.test(property.name)) continue;
           if (options.includePrivate !== true && isPrivate(property)) continue;
           const propertyType = checker.getTypeOfSymbol(property);
           if (isSignalLike(propertyType)) {

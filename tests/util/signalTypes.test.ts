@@ -58,6 +58,8 @@ describe('findSignalPath', () => {
     ['{ name: string; run(): void }', 3, undefined],
     // The shortest path wins.
     ['{ deep: { signal: AbortSignal }; signal: AbortSignal }', 3, ['signal']],
+    // Tuple elements are positions, not options.
+    ['{ 0: string; 1: { signal?: AbortSignal } }', 2, undefined],
     // `never` (openai's `fetchOptions.signal`) is no slot.
     ['{ fetchOptions?: { signal?: never } }', 2, undefined],
   ] as const)('%s (depth %d) → %j', (type, depth, expected) => {
