@@ -15,7 +15,8 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
  * `clearTimeout(timer);` the `finally` now does) and awaiting returned promises so that the
  * cleanup runs when the work ends. `undefined` when the edit is not certain to keep the code
  * working: outside an `async` function (the block ends before the work does), with no `await` to
- * guard, when a declaration in the block is used outside it, or when the block returns a stream.
+ * guard, when a declaration in the block is used outside it, or when the block returns a stream;
+ * and for statements that share a line, whose layout it would not keep.
  *
  * @example
  * // const timer = setTimeout(…); const r = await fetch(…); return r.json();
@@ -37,6 +38,9 @@ export function planWrapInFinally(
   const first = following[0];
   const last = following.at(-1);
   if (first === undefined || last === undefined) return undefined;
+  // Statements sharing a line (`{ const t = …; await x; }`) have no layout to keep: leave them alone.
+  const closing = sourceCode.getLastToken(block);
+  if (first.loc.start.line <= statement.loc.end.line || closing === null || closing.loc.start.line <= last.loc.end.line) return undefined;
   if (!following.some((node) => hasAwait(sourceCode, node))) return undefined;
   if (hasOuterReferences(sourceCode, following, [first.range[0], last.range[1]])) return undefined;
   const returns = planAwaitReturnedPromises(sourceCode, services, following);

@@ -573,6 +573,31 @@ export async function f(url: string) {
         },
       ],
     },
+    // Statements on one line: no wrap suggestion, whose layout could not be kept; the timeout one works.
+    {
+      code: `export async function f(urls: string[]) {
+  for (const url of urls) { const controller = new AbortController(); const timer = setTimeout(() => controller.abort(), 1_000); await fetch(url, { signal: controller.signal }); }
+}`,
+      errors: [
+        {
+          messageId: 'timerNotCleared',
+          data: { controller: 'controller' },
+          line: 2,
+          column: 85,
+          endLine: 2,
+          endColumn: 128,
+          suggestions: [
+            {
+              messageId: 'useTimeoutSignal',
+              data: { controller: 'controller', replacement: 'AbortSignal.timeout(1_000)' },
+              output: `export async function f(urls: string[]) {
+  for (const url of urls) { const signal = AbortSignal.timeout(1_000); await fetch(url, { signal }); }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // A returned stream: finally would stop the deadline before the stream is read, so only the timeout suggestion.
     {
       code: `${OPENAI}export async function stream(question: string) {
