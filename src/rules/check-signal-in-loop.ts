@@ -10,7 +10,7 @@ import { getIndent } from '../util/fixes.js';
 import { getEnclosingFunction, isFunctionNode } from '../util/functions.js';
 import { getTypedServices } from '../util/getTypedServices.js';
 import { findCallSlot, getSlotStatus, skipTypeWrappers, type CallWithArguments } from '../util/signalSlots.js';
-import { findSignalSources, type SignalSource } from '../util/signalSources.js';
+import { findNearestSignalSources, findSignalSources, type SignalSource } from '../util/signalSources.js';
 import { getSignalTypes } from '../util/signalTypes.js';
 import { getThrowIfAbortedText } from '../util/throwIfAbortedText.js';
 
@@ -236,9 +236,9 @@ export default createRule<Options, MessageIds>({
 
     function visit(frame: Frame): void {
       if (!hasWorkDeep(frame)) return;
-      // Sources last: finding them types every variable in scope, the costliest question here.
+      // Sources last: finding them types the variables in scope, the costliest question here.
       if (!isCheckedBySyntax(frame) && !isSmallLiteralLoop(frame.node) && isUnchecked(frame)) {
-        const sources = findSignalSources(sourceCode, services, frame.node);
+        const sources = findNearestSignalSources(sourceCode, services, frame.node);
         if (sources.length > 0 && !isIterableReported(frame.node)) {
           report(frame.node, sources);
           return;
@@ -436,15 +436,10 @@ export default createRule<Options, MessageIds>({
     function report(loop: Loop, sources: readonly SignalSource[]): void {
       reported.add(loop);
       const at = loop.body.type === AST_NODE_TYPES.BlockStatement ? loop.body : loop;
-      let suggestion: { source: SignalSource; check: string } | undefined;
-      for (const source of sources) {
-        // Resolved outside the loop: a loop variable may shadow the source's name (`for (const request of …)`).
-        const check = getThrowIfAbortedText(sourceCode, services, source, loop.parent, at);
-        if (check !== undefined) {
-          suggestion = { source, check };
-          break;
-        }
-      }
+      // The nearest sources first; the outer ones only when none of those can be written here.
+      const suggestion =
+        findCheck(loop, at, sources) ??
+        findCheck(loop, at, findSignalSources(sourceCode, services, loop).filter((s) => !sources.some((n) => n.text === s.text)));
       const signal = (suggestion?.source ?? sources[0]!).text;
       context.report({
         loc: getHeaderLoc(loop),
@@ -461,6 +456,19 @@ export default createRule<Options, MessageIds>({
                 },
               ],
       });
+    }
+
+    function findCheck(
+      loop: Loop,
+      at: TSESTree.Node,
+      sources: readonly SignalSource[],
+    ): { source: SignalSource; check: string } | undefined {
+      for (const source of sources) {
+        // Resolved outside the loop: a loop variable may shadow the source's name (`for (const request of …)`).
+        const check = getThrowIfAbortedText(sourceCode, services, source, loop.parent, at);
+        if (check !== undefined) return { source, check };
+      }
+      return undefined;
     }
 
     function getHeaderLoc(loop: Loop): TSESTree.SourceLocation {

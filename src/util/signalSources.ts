@@ -63,6 +63,31 @@ export function findSignalSources(
   services: ParserServicesWithTypeInformation,
   node: TSESTree.Node,
 ): SignalSource[] {
+  return collectSignalSources(sourceCode, services, node, false);
+}
+
+/**
+ * The signals of the innermost function (around `node`) that holds any, best
+ * first: the start of what `findSignalSources` returns, without typing the
+ * variables of the outer functions and of the module. `[]` when no signal is
+ * in scope at all.
+ *
+ * @example findNearestSignalSources(sourceCode, services, loop)[0]?.text // 'signal'
+ */
+export function findNearestSignalSources(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  services: ParserServicesWithTypeInformation,
+  node: TSESTree.Node,
+): SignalSource[] {
+  return collectSignalSources(sourceCode, services, node, true);
+}
+
+function collectSignalSources(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  services: ParserServicesWithTypeInformation,
+  node: TSESTree.Node,
+  nearestOnly: boolean,
+): SignalSource[] {
   const types = getSignalTypes(services.program.getTypeChecker());
   const results: { source: SignalSource; level: number; rank: number; order: number }[] = [];
   let order = 0;
@@ -85,6 +110,7 @@ export function findSignalSources(
       }
       if (scope.block.type !== AST_NODE_TYPES.ArrowFunctionExpression) thisBound = true;
       level++;
+      if (nearestOnly && results.length > 0) break;
     }
     scope = scope.upper;
   }

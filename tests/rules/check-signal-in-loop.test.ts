@@ -580,6 +580,39 @@ export async function drain(queue: string[]) {
       output: null,
     },
     {
+      // With the nearest source shadowed, the suggestion falls back to an outer one.
+      code: `${SAVE}const shutdown = new AbortController();
+export async function forward(requests: Request[], request: Request) {
+  for (const request of requests) {
+    await save(request.url);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedLoop',
+          data: { signal: 'shutdown.signal' },
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'insertThrowIfAborted',
+              data: { check: 'shutdown.signal.throwIfAborted()' },
+              output: `${SAVE}const shutdown = new AbortController();
+export async function forward(requests: Request[], request: Request) {
+  for (const request of requests) {
+    shutdown.signal.throwIfAborted();
+    await save(request.url);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
       // A class that owns a controller.
       code: `${SAVE}export class Indexer {
   private readonly controller = new AbortController();
