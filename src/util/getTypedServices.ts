@@ -26,5 +26,5 @@ export function getTypedServices(
         'and make sure the file is included by a tsconfig.json. See https://typescript-eslint.io/getting-started/typed-linting',
     );
   }
-  return services as ParserServicesWithTypeInformation;
+  return services;
 }
