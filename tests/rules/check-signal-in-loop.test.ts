@@ -580,6 +580,77 @@ export async function drain(queue: string[]) {
       output: null,
     },
     {
+      // A \`const\` later in the body would be read before its declaration: no suggestion.
+      code: `${SAVE}export async function run(items: string[], signal: AbortSignal) {
+  for (const item of items) {
+    await save(item);
+    const signal = item.length;
+    console.log(signal);
+  }
+}`,
+      errors: [{ messageId: 'uncheckedLoop', data: { signal: 'signal' }, line: 3, column: 3, endLine: 3, endColumn: 28, suggestions: [] }],
+      output: null,
+    },
+    {
+      // The work is in the loop's test.
+      code: `declare const queue: { next(): Promise<string | undefined> };
+export async function drain(signal: AbortSignal) {
+  let item: string | undefined;
+  while ((item = await queue.next()) !== undefined) console.log(item);
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedLoop',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'insertThrowIfAborted',
+              data: { check: 'signal.throwIfAborted()' },
+              output: `declare const queue: { next(): Promise<string | undefined> };
+export async function drain(signal: AbortSignal) {
+  let item: string | undefined;
+  while ((item = await queue.next()) !== undefined) { signal.throwIfAborted(); console.log(item); }
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // for…in is a loop too.
+      code: `${SAVE}export async function saveKeys(record: Record<string, string>, signal: AbortSignal) {
+  for (const key in record) {
+    await save(key);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedLoop',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'insertThrowIfAborted',
+              data: { check: 'signal.throwIfAborted()' },
+              output: `${SAVE}export async function saveKeys(record: Record<string, string>, signal: AbortSignal) {
+  for (const key in record) {
+    signal.throwIfAborted();
+    await save(key);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
       // With the nearest source shadowed, the suggestion falls back to an outer one.
       code: `${SAVE}const shutdown = new AbortController();
 export async function forward(requests: Request[], request: Request) {
@@ -808,6 +879,15 @@ app.post('/import', async (c) => {
       output: null,
     },
   ],
+});
+
+createTypedTester('bare').run('check-signal-in-loop (bare: no AbortSignal type)', rule, {
+  valid: [
+    `${SAVE}export async function saveAll(items: string[], signal: AbortSignal) {
+  for (const item of items) await save(item);
+}`,
+  ],
+  invalid: [],
 });
 
 describe('check-signal-in-loop options', () => {
