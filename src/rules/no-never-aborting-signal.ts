@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import type ts from 'typescript';
+import ts from 'typescript';
 
-import { getCalleeName, isSignalFactoryCall } from '../util/callContext.js';
+import { getCalleeName, isInCleanupContext, isSignalFactoryCall } from '../util/callContext.js';
 import { getConstInitializer } from '../util/constInitializer.js';
 import { getControllerUsage } from '../util/controllerUsage.js';
 import { createRule } from '../util/createRule.js';
@@ -105,7 +105,8 @@ export default createRule<Options, MessageIds>({
 
     return {
       'CallExpression, NewExpression'(node: CallWithArguments): void {
-        if (isSignalFactoryCall(node)) return;
+        // Cleanup (finally, catch, abort listeners) may run after the caller's signal aborted: detaching is the point there.
+        if (isSignalFactoryCall(node) || isInCleanupContext(node)) return;
         // Syntax first: only calls with a never-aborting value among their arguments ask for types.
         const candidates = new Map<TSESTree.Node, NeverAborting>();
         for (const argument of node.arguments) {
@@ -120,12 +121,15 @@ export default createRule<Options, MessageIds>({
         const value = resolveSlotValue(sourceCode, node, slot);
         const reason = value !== undefined ? candidates.get(value) : undefined;
         if (value !== undefined && reason !== undefined) {
+          // `setSignal(null)` resets state; only a call that does work is left uncancellable by it.
+          if (reason.kind === 'nullish' && !doesWork(slot.signature)) return;
           report(node, value, reason);
           return;
         }
         // `create(body, undefined)`: the whole options object that would carry the signal.
         const options = node.arguments[slot.index];
         if (slot.path.length > 0 && options !== undefined && candidates.get(options)?.kind === 'nullish') {
+          if (!doesWork(slot.signature)) return;
           reportNullOptions(node, options as TSESTree.Expression, slot.path);
         }
       },
@@ -318,12 +322,18 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    function doesWork(signature: ts.Signature): boolean {
+      return getSignalTypes(checker).isWorkResult(checker.getReturnTypeOfSignature(signature));
+    }
+
     function reportNullOptions(node: CallWithArguments, options: TSESTree.Expression, path: readonly string[]): void {
       const callee = getCalleeName(sourceCode, node);
       let expected = getExpectedType(options);
-      for (const name of path) {
+      for (const [index, name] of path.entries()) {
         if (expected === undefined) break;
         const property = checker.getPropertyOfType(checker.getApparentType(checker.getNonNullableType(expected)), name);
+        // An options bag leaves its signal optional; an `AbortController` or a `Request` in that position is not one.
+        if (index === 0 && (property === undefined || (property.flags & ts.SymbolFlags.Optional) === 0)) return;
         expected = property !== undefined ? checker.getTypeOfSymbol(property) : undefined;
       }
       const source = expected !== undefined ? findReplacement(node, expected, new Set()) : undefined;

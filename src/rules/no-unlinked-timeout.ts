@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { getCalleeName, isSignalFactoryCall } from '../util/callContext.js';
+import { getCalleeName, isInCleanupContext, isSignalFactoryCall } from '../util/callContext.js';
 import { getConstInitializer } from '../util/constInitializer.js';
 import { getControllerUsage, type ControllerUsage } from '../util/controllerUsage.js';
 import { createRule } from '../util/createRule.js';
@@ -103,7 +103,8 @@ export default createRule<Options, MessageIds>({
 
     return {
       'CallExpression, NewExpression'(node: CallWithArguments): void {
-        if (isSignalFactoryCall(node)) return;
+        // Cleanup (finally, catch, abort listeners) may run after the caller's signal aborted: it needs its own deadline.
+        if (isSignalFactoryCall(node) || isInCleanupContext(node)) return;
         // Syntax first: only calls given a deadline or a local controller's signal ask for types.
         const candidates = new Map<TSESTree.Node, Unlinked>();
         for (const argument of node.arguments) collectLeaves(argument, 0, candidates);
@@ -116,6 +117,7 @@ export default createRule<Options, MessageIds>({
         if (value === undefined || unlinked === undefined) return;
         const source = findCallerSignal(value);
         if (source === undefined) return;
+        if (unlinked.kind === 'controller' && isCombinedElsewhere(unlinked.usage, source.text)) return;
         report(node, value, unlinked, source);
       },
     };
@@ -209,6 +211,28 @@ export default createRule<Options, MessageIds>({
         usage.aborts.length > 0 &&
         usage.aborts.every((site) => site.trigger.kind !== 'abortListener')
       );
+    }
+
+    /**
+     * The controller's signal is handed, somewhere, to the same call as the
+     * caller's signal: `AbortSignal.any([signal, controller.signal])` or a
+     * project helper such as `mergeSignals(signal, controller.signal)`. The
+     * author linked them there; work driven by that call stops with it.
+     */
+    function isCombinedElsewhere(usage: ControllerUsage, signal: string): boolean {
+      return usage.signalReads.some((read) => {
+        let position: TSESTree.Node = read;
+        let parent = read.parent;
+        if (parent.type === AST_NODE_TYPES.ArrayExpression) {
+          position = parent;
+          parent = parent.parent;
+        }
+        if (parent.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(position)) {
+          return false;
+        }
+        const siblings = position.type === AST_NODE_TYPES.ArrayExpression ? [...position.elements, ...parent.arguments] : parent.arguments;
+        return siblings.some((sibling) => sibling !== null && sibling !== read && sourceCode.getText(sibling) === signal);
+      });
     }
 
     /** The caller's signal in scope: a parameter, a property of one, a signal offered to a callback, a local copy. */

@@ -56,6 +56,13 @@ node.run('no-never-aborting-signal', rule, {
     // A const options object whose signal is replaced, or that several calls share: not followed.
     "export async function getJson(url: string, signal: AbortSignal) {\n  const init: RequestInit = { signal: new AbortController().signal };\n  init.signal = signal;\n  return fetch(url, init);\n}",
     "export async function getJson(url: string) {\n  const init: RequestInit = { signal: new AbortController().signal };\n  await fetch(url, init);\n  return fetch(url, init);\n}",
+    // A nullish argument to a call that does no work resets state.
+    "declare function setAbortController(controller: AbortController | null): void;\nexport function reset() { setAbortController(null); }",
+    "declare const registry: { track(id: string, signal: AbortSignal | undefined): void };\nexport function untrack(id: string) { registry.track(id, undefined); }",
+    // A null Request is not an options bag without a signal.
+    "declare function replay(request: Request | null): Promise<Response>;\nexport async function retry() { return replay(null); }",
+    // Cleanup runs after the caller may have aborted: detaching is the point there.
+    "declare function writeAuditLog(entry: string, signal: AbortSignal): Promise<void>;\nexport async function handle(entry: string, signal: AbortSignal) {\n  try {\n    await fetch('/work', { signal });\n  } finally {\n    await writeAuditLog(entry, new AbortController().signal);\n  }\n}",
     // A type error does not crash the rule.
     "// @ts-expect-error: missing is not declared\nexport async function load() { return missing({ signal: new AbortController().signal }); }",
     "export async function load(url: any) { return url.fetch({ signal: new AbortController().signal }); }",

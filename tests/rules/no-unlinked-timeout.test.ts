@@ -45,6 +45,11 @@ node.run('no-unlinked-timeout', rule, {
     // A const options object whose signal is replaced, or that several calls share: not followed.
     "export async function getJson(url: string, signal: AbortSignal) {\n  const init: RequestInit = { signal: AbortSignal.timeout(5_000) };\n  init.signal = AbortSignal.any([signal, AbortSignal.timeout(5_000)]);\n  return fetch(url, init);\n}",
     "export async function getJson(url: string, signal: AbortSignal) {\n  const init: RequestInit = { signal: AbortSignal.timeout(5_000) };\n  await fetch(url, init);\n  return fetch(url, init);\n}",
+    // Cleanup runs after the caller may have aborted: it needs its own deadline.
+    "declare function flushWrites(signal: AbortSignal): Promise<void>;\nexport async function handle(url: string, signal: AbortSignal) {\n  try {\n    return await fetch(url, { signal });\n  } finally {\n    await flushWrites(AbortSignal.timeout(2_000));\n  }\n}",
+    "export async function handle(url: string, signal: AbortSignal) {\n  return fetch(url, { signal }).catch(() => fetch(`${url}?fallback`, { signal: AbortSignal.timeout(1_000) }));\n}",
+    // The controller is combined with the caller's signal where the work starts (here by a project helper).
+    "declare function mergeSignals(...signals: AbortSignal[]): AbortSignal;\ndeclare function open(signal: AbortSignal): Promise<ReadableStream<string>>;\nexport async function pump(sink: WritableStream<string>, signal: AbortSignal) {\n  const pipe = new AbortController();\n  sink.getWriter().closed.catch(() => pipe.abort());\n  const source = await open(mergeSignals(signal, pipe.signal));\n  await source.pipeTo(sink, { signal: pipe.signal });\n}",
     // A type error does not crash the rule.
     "// @ts-expect-error: missing is not declared\nexport async function load(signal: AbortSignal) { return missing({ signal: AbortSignal.timeout(5) }); }",
     "export async function load(client: any, signal: AbortSignal) { return client.get({ signal: AbortSignal.timeout(5) }); }",
@@ -208,6 +213,16 @@ node.run('no-unlinked-timeout', rule, {
         { messageId: "unlinkedTimeout", data: {"timeout":"AbortSignal.timeout(options.timeoutMs ?? 5_000)","signal":"options.signal","callee":"fetch"}, line: 4, column: 13, endLine: 4, endColumn: 60, suggestions: [] },
       ],
       output: "export async function getJson(url: string, options: { signal?: AbortSignal; timeoutMs?: number; body?: string } = {}) {\n  const init: RequestInit = {\n    method: 'POST',\n    signal: options.signal ? AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs ?? 5_000)]) : AbortSignal.timeout(options.timeoutMs ?? 5_000),\n  };\n  if (options.body !== undefined) init.body = options.body;\n  const response = await fetch(url, init);\n  return response.json();\n}",
+    },
+    {
+      // The same controller, never combined with the caller signal.
+      code: "declare function open(signal: AbortSignal): Promise<ReadableStream<string>>;\nexport async function pump(sink: WritableStream<string>, signal: AbortSignal) {\n  const pipe = new AbortController();\n  sink.getWriter().closed.catch(() => pipe.abort());\n  const source = await open(signal);\n  await source.pipeTo(sink, { signal: pipe.signal });\n}",
+      errors: [
+        { messageId: "unlinkedController", data: {"controller":"pipe","signal":"signal","callee":"source.pipeTo"}, line: 6, column: 39, endLine: 6, endColumn: 50, suggestions: [
+          { messageId: "linkController", data: {"signal":"signal","controller":"pipe"}, output: "declare function open(signal: AbortSignal): Promise<ReadableStream<string>>;\nexport async function pump(sink: WritableStream<string>, signal: AbortSignal) {\n  const pipe = new AbortController();\n  sink.getWriter().closed.catch(() => pipe.abort());\n  const source = await open(signal);\n  await source.pipeTo(sink, { signal: AbortSignal.any([signal, pipe.signal]) });\n}" },
+        ] },
+      ],
+      output: null,
     },
   ],
 });
