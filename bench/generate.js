@@ -1053,6 +1053,7 @@ const embeddingsTemplate = (c) => {
       const embeddings = res.data.map((d) => d.embedding);`;
   return ts`// Batch embedding of ${c.e} documents and in-memory similarity search.
 ${useAiSdk ? "import { embedMany, embed, cosineSimilarity } from 'ai';\nimport { openai } from '@ai-sdk/openai';" : "import OpenAI from 'openai';"}
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { ScoredChunk } from '../types.js';
 import { chunk } from '../utils/collections.js';
 import { splitIntoChunks } from '../utils/strings.js';
@@ -1105,6 +1106,23 @@ ${useAiSdk
     .map((doc) => ({ id: doc.id, text: doc.text, score: cosineSimilarity(embedding, doc.vector) }))
     .sort((a, b) => b.score - a.score)
     .slice(0, k);
+}
+
+/** A vector store client: like Pinecone's or pg's, its calls take no signal. */
+export interface VectorIndex {
+  upsert(rows: { id: string; values: number[]; metadata?: Record<string, string> }[]): Promise<void>;
+  deleteMany(ids: readonly string[]): Promise<void>;
+}
+
+export async function reindex(docs: readonly { id: string; text: string }[], embedder: EmbeddingsInterface, index: VectorIndex, signal: AbortSignal): Promise<number> {
+  let count = 0;
+  for (const batch of chunk(docs, BATCH_SIZE)) {
+    ${c.faulty('reindex') ? '' : 'signal.throwIfAborted();'}
+    const vectors = await embedder.embedDocuments(batch.map((d) => d.text));
+    await index.upsert(batch.map((d, i) => ({ id: d.id, values: vectors[i] ?? [], metadata: { model: EMBEDDING_MODEL } })));
+    count += batch.length;
+  }
+  return count;
 }
 
 export function dedupeByScore(chunks: readonly ScoredChunk[], minGap = 0.0${1 + (c.g % 5)}): ScoredChunk[] {
@@ -1719,6 +1737,86 @@ router.get('/${c.es}/health', (_req: Request, res: Response) => {
 `;
 };
 
+/** @param {Ctx} c */
+const repositoryTemplate = (c) => {
+  const upsertNoCheck = c.faulty('upsert');
+  const archiveNoCheck = c.faulty('archive');
+  return ts`// Persistence for ${c.es} on a pg-style SQL client (its queries take no signal).
+import type { ${c.E}, ${c.E}Id, Page } from '../types.js';
+import { fromRow, toRow, type ${c.E}Row } from '../utils/mapping.js';
+import { chunk } from '../utils/collections.js';
+
+export interface SqlClient {
+  query<R>(sql: string, params?: readonly unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
+}
+
+export interface ListOptions {
+  limit: number;
+  cursor?: string;
+  status?: ${c.E}['status'];
+}
+
+export class ${c.E}Repository {
+  constructor(
+    private readonly db: SqlClient,
+    private readonly table = '${c.es}',
+  ) {}
+
+  async findById(id: ${c.E}Id): Promise<${c.E} | undefined> {
+    const { rows } = await this.db.query<${c.E}Row>('SELECT * FROM ' + this.table + ' WHERE id = $1', [id]);
+    const row = rows[0];
+    return row ? fromRow(row) : undefined;
+  }
+
+  async list({ limit, cursor, status }: ListOptions): Promise<Page<${c.E}>> {
+    const params: unknown[] = [limit + 1];
+    let where = 'TRUE';
+    if (cursor) {
+      params.push(cursor);
+      where += ' AND id > $' + params.length;
+    }
+    if (status) {
+      params.push(status);
+      where += ' AND status = $' + params.length;
+    }
+    const { rows } = await this.db.query<${c.E}Row>('SELECT * FROM ' + this.table + ' WHERE ' + where + ' ORDER BY id LIMIT $1', params);
+    const items = rows.slice(0, limit).map(fromRow);
+    const count = await this.db.query<{ n: string }>('SELECT count(*) AS n FROM ' + this.table);
+    return { items, nextCursor: rows.length > limit ? (items[items.length - 1]?.id ?? null) : null, total: Number(count.rows[0]?.n ?? 0) };
+  }
+
+  async upsertMany(items: readonly ${c.E}[], signal: AbortSignal): Promise<number> {
+    let written = 0;
+    for (const batch of chunk(items, ${50 + (c.g % 4) * 50})) {
+      ${upsertNoCheck ? '' : 'signal.throwIfAborted();'}
+      const rows = batch.map(toRow);
+      const res = await this.db.query('INSERT INTO ' + this.table + ' SELECT * FROM json_populate_recordset(NULL::' + this.table + ', $1) ON CONFLICT (id) DO UPDATE SET updated_at = now()', [JSON.stringify(rows)]);
+      written += res.rowCount ?? 0;
+    }
+    return written;
+  }
+
+  async archiveOlderThan(days: number, signal: AbortSignal): Promise<number> {
+    let total = 0;
+    while (${archiveNoCheck ? 'true' : '!signal.aborted'}) {
+      const res = await this.db.query(
+        'UPDATE ' + this.table + " SET status = 'archived' WHERE id IN (SELECT id FROM " + this.table + " WHERE status <> 'archived' AND updated_at < now() - ($1 || ' days')::interval LIMIT ${250 * (1 + (c.g % 4))})",
+        [days],
+      );
+      if (!res.rowCount) break;
+      total += res.rowCount;
+    }
+    return total;
+  }
+
+  async remove(id: ${c.E}Id): Promise<boolean> {
+    const res = await this.db.query('DELETE FROM ' + this.table + ' WHERE id = $1', [id]);
+    return (res.rowCount ?? 0) > 0;
+  }
+}
+`;
+};
+
 /** @type {readonly { file: string; render: (c: Ctx) => string }[]} */
 export const TEMPLATES = [
   { file: 'types.ts', render: typesTemplate },
@@ -1729,6 +1827,7 @@ export const TEMPLATES = [
   { file: 'config.ts', render: configTemplate },
   { file: 'lib/http.ts', render: httpTemplate },
   { file: 'lib/files.ts', render: filesTemplate },
+  { file: 'db/repository.ts', render: repositoryTemplate },
   { file: 'services/completion.ts', render: completionServiceTemplate },
   { file: 'services/anthropic.ts', render: anthropicTemplate },
   { file: 'services/embeddings.ts', render: embeddingsTemplate },

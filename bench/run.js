@@ -372,6 +372,17 @@ for (const scale of scales) {
       console.log(`  = ${fmt(combinedNet / combinedNfp, 2)}x ${NFP} in the combined configuration (same process)`);
       scaleSummary.pluginVsNoFloatingPromisesCombined = combinedNet / combinedNfp;
     }
+    const base = results['parse-only'];
+    if (base?.ok && base.mainThreadCpuMs && pluginRun.mainThreadCpuMs) {
+      // Includes what no rule timer sees (extra GC, ESLint's dispatch to more listeners) but also
+      // the run-to-run noise of two processes: a cross-check, not a substitute for the rule times.
+      const marginal = pluginRun.mainThreadCpuMs - base.mainThreadCpuMs;
+      console.log(
+        `  cross-check: main-thread lint CPU of plugin minus parse-only = ${marginal >= 0 ? '+' : ''}${fmt(marginal)} ms ` +
+          `(${fmt((100 * marginal) / pluginRun.mainThreadCpuMs, 1)}% of the plugin run's; includes GC, dispatch and noise)`,
+      );
+      scaleSummary.pluginMarginalMainThreadCpuMs = marginal;
+    }
     scaleSummary.pluginNetCpuMs = netMs;
     scaleSummary.pluginNetUsPerFile = (netMs * 1000) / pluginRun.files;
     scaleSummary.pluginPctOfProcessCpu = (100 * netMs) / pluginRun.cpuMs;
