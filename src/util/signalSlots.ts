@@ -57,7 +57,7 @@ export function getSignatureSlot(types: SignalTypes, signature: ts.Signature): S
       : undefined;
   // A slot behind a type parameter (`options?: Partial<CallOptions>` in a generic class)
   // is visible only on the instantiated signature.
-  if (slot === undefined && (declaration === undefined || isGenericDeclaration(declaration))) {
+  if (slot === undefined && (declaration === undefined || hasGenericContainer(declaration))) {
     slot = cachedSlot(cache.bySignature, signature, () => computeSignatureSlot(types, signature));
   }
   return slot === undefined ? undefined : { ...slot, signature };
@@ -77,14 +77,20 @@ function cachedSlot<K extends object>(
 
 const generic = new WeakMap<ts.Node, boolean>();
 
-/** Is the declaration generic: its own type parameters, or those of a class, interface or type around it? */
-function isGenericDeclaration(declaration: ts.Node): boolean {
+/**
+ * Is the declaration a member of a generic class, interface or type, whose
+ * type parameters may hide a slot (`options?: Partial<CallOptions>`)? A
+ * function's own type parameters are inferred from its arguments, so they
+ * cannot hide a slot the caller left out, and instantiations of them are
+ * never re-examined (which keeps `z.object({ … })` or `c.json(data)` cheap).
+ */
+function hasGenericContainer(declaration: ts.Node): boolean {
   let result = generic.get(declaration);
   if (result === undefined) {
     result = false;
-    for (let node: ts.Node = declaration; !ts.isSourceFile(node); node = node.parent) {
+    for (let node: ts.Node = declaration.parent; !ts.isSourceFile(node); node = node.parent) {
       if (
-        (ts.isFunctionLike(node) || ts.isClassLike(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) &&
+        (ts.isClassLike(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) &&
         (node.typeParameters?.length ?? 0) > 0
       ) {
         result = true;
