@@ -402,6 +402,8 @@ export default createRule<Options, MessageIds>({
           if (callee.type === AST_NODE_TYPES.MemberExpression && findProducer(callee.object, depth + 1) === 'slot') {
             return 'slot';
           }
+          // An `any` callee, or a generator closed over this function's state (a governed response body), cannot be judged.
+          if (isClosure(callee) || types.isOpaque(services.getTypeAtLocation(callee))) return 'unknown';
           return 'noSlot';
         }
         case AST_NODE_TYPES.MemberExpression:
@@ -413,6 +415,21 @@ export default createRule<Options, MessageIds>({
         default:
           return 'unknown';
       }
+    }
+
+    /** A function declared inside another function: `async function* lines() { … }` reading a local stream. */
+    function isClosure(callee: TSESTree.Node): boolean {
+      if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (definition === undefined) return false;
+      const declared =
+        definition.type === TSESLint.Scope.DefinitionType.FunctionName
+          ? definition.node
+          : definition.type === TSESLint.Scope.DefinitionType.Variable && isFunctionNode(definition.node.init)
+            ? definition.node.init
+            : undefined;
+      return declared !== undefined && getEnclosingFunction(declared) !== undefined;
     }
 
     /** `for (const x of await list())`: require-signal already reports `list()`, which cannot govern the loop. */

@@ -56,6 +56,21 @@ export async function follow(signal: AbortSignal) {
     await save(event);
   }
 }`,
+    // A generator closed over a response fetched with the signal.
+    `${SAVE}export async function follow(signal: AbortSignal) {
+  const response = await fetch('https://example.com/events', { signal });
+  async function* lines() {
+    const decoder = new TextDecoder();
+    for await (const bytes of response.body!) yield decoder.decode(bytes);
+  }
+  for await (const line of lines()) {
+    await save(line);
+  }
+}`,
+    // A producer typed `any` cannot be judged.
+    `${SAVE}export async function drain(client: any, signal: AbortSignal) {
+  for await (const item of client.stream()) await save(item);
+}`,
     // A stream from a parameter: who produced it, and with which signal, cannot be seen.
     `${SAVE}export async function drain(stream: AsyncIterable<string>, signal: AbortSignal) {
   for await (const chunk of stream) {
@@ -146,11 +161,11 @@ export async function copyAll(signal: AbortSignal) {
     for (const item of items) await save(item);
   }
 }`,
-    // A plain \`yield\` hands control to the consumer.
+    // A plain `yield` hands control to the consumer.
     `export async function* shout(items: string[], signal: AbortSignal) {
   for (const item of items) yield item.toUpperCase();
 }`,
-    // A callee typed \`any\` cannot be judged.
+    // A callee typed `any` cannot be judged.
     `export async function run(items: string[], signal: AbortSignal, client: any) {
   for (const item of items) await client.save(item);
 }`,
@@ -580,7 +595,7 @@ export async function drain(queue: string[]) {
       output: null,
     },
     {
-      // A \`const\` later in the body would be read before its declaration: no suggestion.
+      // A `const` later in the body would be read before its declaration: no suggestion.
       code: `${SAVE}export async function run(items: string[], signal: AbortSignal) {
   for (const item of items) {
     await save(item);
@@ -797,7 +812,7 @@ export async function* pages(signal: AbortSignal) {
       output: null,
     },
     {
-      // A sync \`for…of\` over a list fetched with the signal: the signal ran once, not per iteration.
+      // A sync `for…of` over a list fetched with the signal: the signal ran once, not per iteration.
       code: `${SAVE}declare function list(options?: { signal?: AbortSignal }): Promise<string[]>;
 export async function copyAll(signal: AbortSignal) {
   for (const item of await list({ signal })) await save(item);
