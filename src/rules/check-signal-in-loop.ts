@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { isInCleanupContext } from '../util/callContext.js';
+import { getMemberName, isInCleanupContext } from '../util/callContext.js';
 import { getConstInitializer } from '../util/constInitializer.js';
 import { createRule } from '../util/createRule.js';
 import { fixDeclareOffered } from '../util/declareSignal.js';
@@ -86,6 +86,8 @@ export default createRule<Options, MessageIds>({
     const producers = new Map<TSESTree.ForOfStatement, Producer>();
     const unchecked = new Map<Frame, boolean>();
     const carriers = new Map<TSESTree.Expression, boolean>();
+    /** Functions that register an abort listener: they react to an abort themselves (cancel a reader, set a flag). */
+    const listening = new Set<TSESTree.Node>();
 
     return {
       AwaitExpression: markWork,
@@ -95,11 +97,18 @@ export default createRule<Options, MessageIds>({
       'ForOfStatement[await=true]'(node: TSESTree.ForOfStatement): void {
         markWork(node.body);
       },
+      CallExpression(node): void {
+        if (isAbortListenerCall(node)) listening.add(getEnclosingFunction(node) ?? sourceCode.ast);
+      },
+      'AssignmentExpression[left.type="MemberExpression"]'(node: TSESTree.AssignmentExpression): void {
+        if (getMemberName(node.left) === 'onabort') listening.add(getEnclosingFunction(node) ?? sourceCode.ast);
+      },
       'Program:exit'(): void {
         // Outer loops first, so a loop inside a callback of a reported loop is not reported again.
         const sorted = [...roots].sort((a, b) => a.range[0] - b.range[0]);
         for (const root of sorted) {
           if (hasReportedAncestor(root) || isInCleanupContext(root)) continue;
+          if (listening.has(getEnclosingFunction(root) ?? sourceCode.ast)) continue;
           visit(buildFrames(root));
         }
       },
@@ -550,6 +559,18 @@ function isAwaited(call: CallWithArguments): boolean {
 
 function isForAwait(loop: Loop): loop is TSESTree.ForOfStatement {
   return loop.type === AST_NODE_TYPES.ForOfStatement && loop.await;
+}
+
+/**
+ * `signal.addEventListener('abort', …)`, `emitter.once('abort', …)`,
+ * `addAbortListener(signal, …)`, Hono's `stream.onAbort(…)`.
+ */
+function isAbortListenerCall(node: TSESTree.CallExpression): boolean {
+  const name = getMemberName(node.callee);
+  if (name === 'addAbortListener' || name === 'onAbort') return true;
+  if (name !== 'addEventListener' && name !== 'on' && name !== 'once') return false;
+  const [type] = node.arguments;
+  return type?.type === AST_NODE_TYPES.Literal && type.value === 'abort';
 }
 
 /** Does `child` of `loop` run on every iteration (body, test, update), not once (initializer, iterable)? */

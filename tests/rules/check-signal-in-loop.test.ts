@@ -104,15 +104,24 @@ export async function embedAll(batches: string[][], signal: AbortSignal) {
     await embeddings.embedDocuments(batch);
   }
 }`,
-    // A flag set by an abort listener.
+    // A flag that a callback sets while the loop awaits.
     `${SAVE}export async function saveAll(items: string[], signal: AbortSignal) {
-  let stopped = false;
-  signal.addEventListener('abort', () => {
-    stopped = true;
+  let stopping = false;
+  process.once('SIGTERM', () => {
+    stopping = true;
   });
   for (const item of items) {
-    if (stopped) break;
+    if (stopping) break;
     await save(item);
+  }
+}`,
+    // The function reacts to an abort itself: its listener cancels the reader the loop waits on.
+    `export async function consume(stream: ReadableStream<Uint8Array>, signal: AbortSignal) {
+  const reader = stream.getReader();
+  signal.addEventListener('abort', () => void reader.cancel(), { once: true });
+  while (true) {
+    const { done } = await reader.read();
+    if (done) break;
   }
 }`,
     // Nothing is awaited in the loop.
