@@ -9,7 +9,14 @@ import { fixPassSignal, fixSpreadSignal, getIndent } from '../util/fixes.js';
 import { getFunctionName, isFunctionNode, type FunctionNode } from '../util/functions.js';
 import { getTypedServices } from '../util/getTypedServices.js';
 import { hasInheritedSignal } from '../util/inheritedSignal.js';
-import { findCallSlot, getSlotStatus, type CallWithArguments, type SignalSlot, type SlotStatus } from '../util/signalSlots.js';
+import {
+  findSignatureSlotForCall,
+  getCallSignature,
+  getSlotStatus,
+  type CallWithArguments,
+  type SignalSlot,
+  type SlotStatus,
+} from '../util/signalSlots.js';
 import { findSignalSources, type SignalSource } from '../util/signalSources.js';
 import { getSignalTypes, hasGlobalAbortSignal } from '../util/signalTypes.js';
 
@@ -104,17 +111,20 @@ export default createRule<Options, MessageIds>({
         if (isSignalFactoryCall(node) || isInCleanupContext(node)) return;
         if (node.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return;
 
-        const slot = findCallSlot(services, node);
-        if (slot === undefined) return;
-        const status = getSlotStatus(services, node, slot);
-        if (status.kind === 'given' || status.kind === 'unknown') return;
-        const returnType = checker.getReturnTypeOfSignature(slot.signature);
+        const signature = getCallSignature(services, node);
+        if (signature === undefined) return;
         // Calls that configure (constructors, factories of long-lived clients) hold a default, not work.
+        // Asked before the slot: most calls return no work, and their parameters need no search.
+        const returnType = checker.getReturnTypeOfSignature(signature);
         const doesWork =
           node.type === AST_NODE_TYPES.NewExpression
             ? types.isPromiseOrAsyncIterable(returnType)
             : types.isWorkResult(returnType);
         if (!doesWork) return;
+        const slot = findSignatureSlotForCall(services, node, signature);
+        if (slot === undefined) return;
+        const status = getSlotStatus(services, node, slot);
+        if (status.kind === 'given' || status.kind === 'unknown') return;
         if (hasInheritedSignal(sourceCode, services, node, slot.signature, types.isStreamLike(returnType))) return;
 
         const callee = getCalleeName(sourceCode, node);

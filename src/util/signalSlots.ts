@@ -156,13 +156,32 @@ export function findCallSlot(
   services: ParserServicesWithTypeInformation,
   node: CallWithArguments,
 ): SignalSlot | undefined {
-  const checker = services.program.getTypeChecker();
-  const types = getSignalTypes(checker);
+  const signature = getCallSignature(services, node);
+  return signature === undefined ? undefined : findSignatureSlotForCall(services, node, signature);
+}
+
+/** The signature TypeScript resolved for a call: one checker query, answered from its cache after type-checking. */
+export function getCallSignature(
+  services: ParserServicesWithTypeInformation,
+  node: CallWithArguments,
+): ts.Signature | undefined {
   const tsNode = services.esTreeNodeToTSNodeMap.get(node) as ts.CallExpression | ts.NewExpression;
-  const resolved = checker.getResolvedSignature(tsNode);
-  if (resolved === undefined) return undefined;
+  return services.program.getTypeChecker().getResolvedSignature(tsNode);
+}
+
+/**
+ * `findCallSlot` for a signature already resolved, so that a rule can look at
+ * the signature (its return type, say) before paying for the slot search.
+ */
+export function findSignatureSlotForCall(
+  services: ParserServicesWithTypeInformation,
+  node: CallWithArguments,
+  resolved: ts.Signature,
+): SignalSlot | undefined {
+  const types = getSignalTypes(services.program.getTypeChecker());
   const slot = getSignatureSlot(types, resolved);
   if (slot !== undefined) return slot;
+  const tsNode = services.esTreeNodeToTSNodeMap.get(node) as ts.CallExpression | ts.NewExpression;
   return findOverloadSlot(services, types, node, tsNode, resolved);
 }
 

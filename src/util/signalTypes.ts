@@ -196,6 +196,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     options: SignalPathOptions,
   ): readonly string[] | undefined {
     if (isSignalLike(root)) return [];
+    if (!isTraversable(root)) return undefined;
     let frontier: { type: ts.Type; path: readonly string[] }[] = [{ type: root, path: [] }];
     const visited = new Set<ts.Type>([root]);
     for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
