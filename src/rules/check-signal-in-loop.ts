@@ -403,10 +403,15 @@ export default createRule<Options, MessageIds>({
           if (passesSignal(passed) || findCallSlot(services, current) !== undefined) {
             return 'slot';
           }
-          // `parseEvents(response.body)`: the input may carry the signal.
+          // `parseEvents(response.body)`: the input may carry the signal. A stream
+          // passed in from elsewhere (a parameter) makes the whole chain unknown.
+          let unknownInput = false;
           for (const argument of current.arguments) {
-            if (findProducer(argument, depth + 1) === 'slot') return 'slot';
+            const input = findProducer(argument, depth + 1);
+            if (input === 'slot') return 'slot';
+            if (input === 'unknown' && !unknownInput && isStreamInput(argument)) unknownInput = true;
           }
+          if (unknownInput) return 'unknown';
           const callee = skipValueWrappers(current.callee);
           if (callee.type === AST_NODE_TYPES.MemberExpression && findProducer(callee.object, depth + 1) === 'slot') {
             return 'slot';
@@ -424,6 +429,12 @@ export default createRule<Options, MessageIds>({
         default:
           return 'unknown';
       }
+    }
+
+    function isStreamInput(argument: TSESTree.Node): boolean {
+      if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
+      const type = services.getTypeAtLocation(argument);
+      return !types.isOpaque(type) && (types.isStreamLike(type) || types.isWorkResult(type));
     }
 
     /** A function declared inside another function: `async function* lines() { … }` reading a local stream. */

@@ -67,6 +67,11 @@ export async function follow(signal: AbortSignal) {
     await save(line);
   }
 }`,
+    // A converter of a stream that arrives as a parameter: its producer cannot be seen.
+    `${SAVE}declare function lines(body: ReadableStream<Uint8Array>): AsyncIterable<string>;
+export async function relay(response: Response, signal: AbortSignal) {
+  for await (const line of lines(response.body!)) await save(line);
+}`,
     // A producer typed `any` cannot be judged.
     `${SAVE}export async function drain(client: any, signal: AbortSignal) {
   for await (const item of client.stream()) await save(item);
