@@ -217,3 +217,24 @@ export async function requests(request: Request): Promise<Response> {
 }
 
 declare function log(...args: unknown[]): void;
+
+// --- Signals reached through optional values, narrowed away, or handled by hand ---------------
+
+interface CallOptions {
+  signal?: AbortSignal;
+  timeout?: number;
+}
+
+export async function optionalOptions(url: string, options?: CallOptions): Promise<Response> {
+  return fetch(url);
+}
+
+export async function optionalOptionsWithDefault(url: string, { signal }: CallOptions = {}): Promise<Response> {
+  return fetch(url, { signal });
+}
+
+declare function execute(args: unknown, options?: { signal?: AbortSignal }): Promise<void>;
+
+export function onlyWhenGiven(args: unknown, signal?: AbortSignal): Promise<void> {
+  return signal ? execute(args, { signal }) : execute(args);
+}
