@@ -113,18 +113,17 @@ export default createRule<Options, MessageIds>({
 
         const signature = getCallSignature(services, node);
         if (signature === undefined) return;
-        // Calls that configure (constructors, factories of long-lived clients) hold a default, not work.
-        // Asked before the slot: most calls return no work, and their parameters need no search.
+        // Calls that configure (constructors, factories of long-lived clients) hold a default, not
+        // work: only calls that return a promise, an async iterable or a stream result count.
+        // Cheapest question first; the stream-result scan runs only for calls that lack a signal.
         const returnType = checker.getReturnTypeOfSignature(signature);
-        const doesWork =
-          node.type === AST_NODE_TYPES.NewExpression
-            ? types.isPromiseOrAsyncIterable(returnType)
-            : types.isWorkResult(returnType);
-        if (!doesWork) return;
+        const returnsPromise = types.isPromiseOrAsyncIterable(returnType);
+        if (!returnsPromise && node.type === AST_NODE_TYPES.NewExpression) return;
         const slot = findSignatureSlotForCall(services, node, signature);
         if (slot === undefined) return;
         const status = getSlotStatus(services, node, slot);
         if (status.kind === 'given' || status.kind === 'unknown') return;
+        if (!returnsPromise && !types.isStreamResult(returnType)) return;
         if (hasInheritedSignal(sourceCode, services, node, slot.signature, types.isStreamLike(returnType))) return;
 
         const callee = getCalleeName(sourceCode, node);

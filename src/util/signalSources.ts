@@ -243,9 +243,15 @@ function getFieldSources(
   const instanceType =
     classSymbol !== undefined ? types.checker.getDeclaredTypeOfSymbol(classSymbol) : undefined;
   if (instanceType === undefined) return [];
-  const path = types.findSignalPath(instanceType, 2, { includePrivate: true });
-  if (path === undefined || path.length === 0) return [];
-  return [{ text: ['this', ...path].join('.'), kind: 'field', owner: fn }];
+  // `this.signal` or `this.controller.signal`: fields themselves, not objects further down.
+  const sources: SignalSource[] = [];
+  for (const property of types.checker.getPropertiesOfType(instanceType)) {
+    if ((property.flags & ts.SymbolFlags.Property) === 0) continue;
+    const type = types.checker.getTypeOfSymbol(property);
+    if (types.isSignalLike(type)) sources.push({ text: `this.${property.name}`, kind: 'field', owner: fn });
+    else if (types.isControllerLike(type)) sources.push({ text: `this.${property.name}.signal`, kind: 'field', owner: fn });
+  }
+  return sources;
 }
 
 /**

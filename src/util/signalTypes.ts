@@ -29,6 +29,8 @@ export interface SignalTypes {
   isWorkResult(type: ts.Type): boolean;
   /** A promise or an async iterable itself. */
   isPromiseOrAsyncIterable(type: ts.Type): boolean;
+  /** An object that exposes running work as async-iterable properties (the AI SDK's `streamText()` result). */
+  isStreamResult(type: ts.Type): boolean;
   /** A Node.js or web stream: lazy until something consumes it. */
   isStreamLike(type: ts.Type): boolean;
 }
@@ -137,6 +139,10 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     return (symbol.declarations ?? []).some((declaration) => ts.getJSDocDeprecatedTag(declaration) !== undefined);
   }
 
+  function isMethod(symbol: ts.Symbol): boolean {
+    return (symbol.flags & ts.SymbolFlags.Method) !== 0;
+  }
+
   function isPrivate(symbol: ts.Symbol): boolean {
     if (symbol.name.startsWith('#') || symbol.name.startsWith('__')) return true;
     return (symbol.declarations ?? []).some(
@@ -206,6 +212,9 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
           // Tuple elements (`Reflect.apply(fn, this, [url, init])`) are positions, not options.
           if (/^\d+$/.test(property.name)) continue;
           if (options.includePrivate !== true && isPrivate(property)) continue;
+          // A method is never a signal nor an options bag; skipping it before asking for
+          // its type saves instantiating every method of a client class.
+          if (isMethod(property)) continue;
           const propertyType = checker.getTypeOfSymbol(property);
           if (isSignalLike(propertyType)) {
             if (options.skipDeprecated === true && isDeprecated(property)) continue;
@@ -254,10 +263,13 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   }
 
   function isWorkResult(type: ts.Type): boolean {
+    return isDirectWork(type) || isStreamResult(type);
+  }
+
+  function isStreamResult(type: ts.Type): boolean {
     let result = workResult.get(type);
     if (result === undefined) {
       result =
-        isDirectWork(type) ||
         // A stream result such as the AI SDK's `streamText()`: not itself a promise,
         // but it exposes the running work as async iterables.
         constituents(type).some(
@@ -265,9 +277,8 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
             isObjectCandidate(member) &&
             checker.getPropertiesOfType(member).some((property) => {
               if (isPrivate(property)) return false;
-              const declarations = property.declarations ?? [];
               // Methods return work when called; only data properties expose running work.
-              if (declarations.some((d) => ts.isMethodDeclaration(d) || ts.isMethodSignature(d))) return false;
+              if (isMethod(property)) return false;
               const propertyType = checker.getTypeOfSymbol(property);
               return propertyType.getCallSignatures().length === 0 && constituents(propertyType).some(
                 (candidate) => isObjectCandidate(candidate) && isAsyncIterable(candidate),
@@ -301,6 +312,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     isOpaque,
     isWorkResult,
     isPromiseOrAsyncIterable: isDirectWork,
+    isStreamResult,
     isStreamLike,
   };
 }
