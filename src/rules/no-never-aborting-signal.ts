@@ -10,6 +10,7 @@ import { fixDeclareOffered } from '../util/declareSignal.js';
 import { buildSlotValue } from '../util/fixes.js';
 import { replaceSlotValue } from '../util/replaceSlotValue.js';
 import { getTypedServices } from '../util/getTypedServices.js';
+import { getInitializerKinds } from '../util/initializerKinds.js';
 import { resolveSlotValue } from '../util/resolveSlotValue.js';
 import { findCallSlot, getStaticPropertyName, skipTypeWrappers, type CallWithArguments } from '../util/signalSlots.js';
 import { getSignalSourceType } from '../util/signalSourceType.js';
@@ -46,6 +47,16 @@ type NeverAborting =
       readonly primary: TSESTree.Expression;
       readonly fallback: TSESTree.Expression;
     };
+
+const OBJECT: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.ObjectExpression]);
+/** Initializers a never-aborting alias can have: `x.signal`, `AbortSignal.any(…)`, `a ?? b`, another alias. */
+const ALIASED: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.LogicalExpression,
+  AST_NODE_TYPES.Identifier,
+]);
+const CREATED: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.NewExpression]);
 
 /** How many `const` aliases to follow: `const signal = new AbortController().signal`. */
 const ALIAS_DEPTH = 3;
@@ -105,8 +116,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       'CallExpression, NewExpression'(node: CallWithArguments): void {
-        // Cleanup (finally, catch, abort listeners) may run after the caller's signal aborted: detaching is the point there.
-        if (isSignalFactoryCall(node) || isInCleanupContext(node)) return;
+        if (node.arguments.length === 0 || isSignalFactoryCall(node)) return;
         // Syntax first: only calls with a never-aborting value among their arguments ask for types.
         const candidates = new Map<TSESTree.Node, NeverAborting>();
         for (const argument of node.arguments) {
@@ -114,7 +124,8 @@ export default createRule<Options, MessageIds>({
           if (argument !== node.arguments.at(-1) && isNullish(argument as TSESTree.Expression)) continue;
           collectLeaves(argument, 0, candidates);
         }
-        if (candidates.size === 0) return;
+        // Cleanup (finally, catch, abort listeners) may run after the caller's signal aborted: detaching is the point there.
+        if (candidates.size === 0 || isInCleanupContext(node)) return;
 
         const slot = findCallSlot(services, node);
         if (slot === undefined) return;
@@ -144,7 +155,7 @@ export default createRule<Options, MessageIds>({
       }
       let expression = skipTypeWrappers(node as TSESTree.Expression);
       // `const init = { signal: … }; fetch(url, init)`: resolveSlotValue follows it when it is untouched.
-      if (depth === 0 && expression.type === AST_NODE_TYPES.Identifier) {
+      if (depth === 0 && expression.type === AST_NODE_TYPES.Identifier && isInitializedWith(expression, OBJECT)) {
         const init = getConstInitializer(sourceCode, expression);
         if (init !== undefined) expression = skipTypeWrappers(init);
       }
@@ -167,7 +178,7 @@ export default createRule<Options, MessageIds>({
         return { kind: 'fallback', primary: expression.left, fallback: expression.right };
       }
       if (expression.type === AST_NODE_TYPES.Identifier) {
-        if (aliasDepth >= ALIAS_DEPTH) return undefined;
+        if (aliasDepth >= ALIAS_DEPTH || !isInitializedWith(expression, ALIASED)) return undefined;
         const init = getConstInitializer(sourceCode, expression);
         return init !== undefined ? classify(init, aliasDepth + 1) : undefined;
       }
@@ -180,7 +191,8 @@ export default createRule<Options, MessageIds>({
         if (isGlobalNew(object, 'Request') && isRequestWithoutSignal(object)) return { kind: 'freshRequest' };
         return undefined;
       }
-      if (object.type === AST_NODE_TYPES.Identifier || object.type === AST_NODE_TYPES.MemberExpression) {
+      // Controllers and requests are created with `new`: other names need no scope lookup.
+      if ((object.type === AST_NODE_TYPES.Identifier && isInitializedWith(object, CREATED)) || object.type === AST_NODE_TYPES.MemberExpression) {
         const usage = getControllerUsage(sourceCode, object);
         if (usage !== undefined) {
           return usage.complete && usage.aborts.length === 0 && usage.escapes.length === 0
@@ -196,6 +208,14 @@ export default createRule<Options, MessageIds>({
         }
       }
       return undefined;
+    }
+
+    /** Was `identifier`'s name declared anywhere in the file with an initializer of one of these kinds? */
+    function isInitializedWith(identifier: TSESTree.Identifier, kinds: ReadonlySet<AST_NODE_TYPES>): boolean {
+      const declared = getInitializerKinds(sourceCode).get(identifier.name);
+      if (declared === undefined) return false;
+      for (const kind of declared) if (kinds.has(kind)) return true;
+      return false;
     }
 
     /** `AbortSignal.any([])`, or `AbortSignal.any([…])` of signals that never abort. */

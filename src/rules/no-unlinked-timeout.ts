@@ -8,6 +8,7 @@ import { getControllerUsage, type ControllerUsage } from '../util/controllerUsag
 import { createRule } from '../util/createRule.js';
 import { fixDeclareOffered } from '../util/declareSignal.js';
 import { getTypedServices } from '../util/getTypedServices.js';
+import { getInitializerKinds } from '../util/initializerKinds.js';
 import { replaceSlotValue } from '../util/replaceSlotValue.js';
 import { resolveSlotValue } from '../util/resolveSlotValue.js';
 import { findCallSlot, getStaticPropertyName, skipTypeWrappers, type CallWithArguments } from '../util/signalSlots.js';
@@ -44,6 +45,15 @@ type Unlinked =
   | { readonly kind: 'any'; readonly list: TSESTree.ArrayExpression | undefined };
 
 const ALIAS_DEPTH = 3;
+const OBJECT: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.ObjectExpression]);
+/** Initializers a local-signal alias can have: `AbortSignal.timeout(…)`, `a ? b : c`, `x.signal`, another alias. */
+const ALIASED: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.ConditionalExpression,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.Identifier,
+]);
+const CREATED: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.NewExpression]);
 const LEAF_DEPTH = 2;
 /** Sources that stand for the caller of the code: what a deadline must not replace. */
 const CALLER_KINDS = new Set<SignalSource['kind']>(['parameter', 'property', 'offered', 'local']);
@@ -103,12 +113,12 @@ export default createRule<Options, MessageIds>({
 
     return {
       'CallExpression, NewExpression'(node: CallWithArguments): void {
-        // Cleanup (finally, catch, abort listeners) may run after the caller's signal aborted: it needs its own deadline.
-        if (isSignalFactoryCall(node) || isInCleanupContext(node)) return;
+        if (node.arguments.length === 0 || isSignalFactoryCall(node)) return;
         // Syntax first: only calls given a deadline or a local controller's signal ask for types.
         const candidates = new Map<TSESTree.Node, Unlinked>();
         for (const argument of node.arguments) collectLeaves(argument, 0, candidates);
-        if (candidates.size === 0) return;
+        // Cleanup (finally, catch, abort listeners) may run after the caller's signal aborted: it needs its own deadline.
+        if (candidates.size === 0 || isInCleanupContext(node)) return;
 
         const slot = findCallSlot(services, node);
         if (slot === undefined) return;
@@ -131,7 +141,7 @@ export default createRule<Options, MessageIds>({
       }
       let expression = skipTypeWrappers(node as TSESTree.Expression);
       // `const init = { signal: … }; fetch(url, init)`: resolveSlotValue follows it when it is untouched.
-      if (depth === 0 && expression.type === AST_NODE_TYPES.Identifier) {
+      if (depth === 0 && expression.type === AST_NODE_TYPES.Identifier && isInitializedWith(expression, OBJECT)) {
         const init = getConstInitializer(sourceCode, expression);
         if (init !== undefined) expression = skipTypeWrappers(init);
       }
@@ -147,7 +157,7 @@ export default createRule<Options, MessageIds>({
     function classify(node: TSESTree.Expression, aliasDepth: number): Unlinked | undefined {
       const expression = skipTypeWrappers(node);
       if (expression.type === AST_NODE_TYPES.Identifier) {
-        if (aliasDepth >= ALIAS_DEPTH) return undefined;
+        if (aliasDepth >= ALIAS_DEPTH || !isInitializedWith(expression, ALIASED)) return undefined;
         const init = getConstInitializer(sourceCode, expression);
         const aliased = init !== undefined ? classify(init, aliasDepth + 1) : undefined;
         // An alias is wrapped where it is used; its own declaration stays as it is.
@@ -172,10 +182,19 @@ export default createRule<Options, MessageIds>({
       if (!checkControllers || expression.type !== AST_NODE_TYPES.MemberExpression || expression.computed) return undefined;
       if (expression.property.type !== AST_NODE_TYPES.Identifier || expression.property.name !== 'signal') return undefined;
       const object = skipTypeWrappers(expression.object);
-      if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
+      // Controllers are created with `new`: other names need no scope lookup.
+      if (object.type !== AST_NODE_TYPES.Identifier || !isInitializedWith(object, CREATED)) return undefined;
       const usage = getControllerUsage(sourceCode, object);
       if (usage === undefined || !isUnlinkedController(usage)) return undefined;
       return { kind: 'controller', controller: object.name, usage };
+    }
+
+    /** Was `identifier`'s name declared anywhere in the file with an initializer of one of these kinds? */
+    function isInitializedWith(identifier: TSESTree.Identifier, kinds: ReadonlySet<AST_NODE_TYPES>): boolean {
+      const declared = getInitializerKinds(sourceCode).get(identifier.name);
+      if (declared === undefined) return false;
+      for (const kind of declared) if (kinds.has(kind)) return true;
+      return false;
     }
 
     /** `AbortSignal.timeout` / `AbortSignal.any` of the global `AbortSignal`. */
