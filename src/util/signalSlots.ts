@@ -305,7 +305,8 @@ function getValueStatus(
   const expression = skipTypeWrappers(value);
   if (expression.type !== AST_NODE_TYPES.ObjectExpression) {
     const type = services.getTypeAtLocation(expression);
-    if (types.isOpaque(type)) return { kind: 'unknown' };
+    // Options handed over as a promise (`PromiseOrValue<RequestOptions>`) carry whatever they resolve to.
+    if (types.isOpaque(type) || types.isPromiseOrAsyncIterable(type)) return { kind: 'unknown' };
     if (types.hasPropertyPath(type, path)) return { kind: 'given' };
     const isObject = (type.flags & ts.TypeFlags.Object) !== 0 || (type.flags & ts.TypeFlags.Intersection) !== 0;
     return { kind: 'missingInValue', value: expression, path, isObject };

@@ -159,7 +159,7 @@ function computeScopeCandidates(
       const path = types.findSignalPath(type, SOURCE_DEPTH);
       if (path === undefined) continue;
       candidates.push({
-        source: { text: [variable.name, ...path].join('.'), kind: path.length === 0 ? 'parameter' : 'property', owner },
+        source: { text: accessText(types, variable.name, type, path), kind: path.length === 0 ? 'parameter' : 'property', owner },
         from: definition.name.range[0],
         range: definition.name.range,
       });
@@ -184,7 +184,7 @@ function computeScopeCandidates(
         const path = types.findSignalPath(type, SOURCE_DEPTH);
         if (path !== undefined && path.length > 0) {
           candidates.push({
-            source: { text: [variable.name, ...path].join('.'), kind: 'property', owner },
+            source: { text: accessText(types, variable.name, type, path), kind: 'property', owner },
             from,
             range,
           });
@@ -322,4 +322,27 @@ function getContextualSignature(
   const nonNullable = checker.getNonNullableType(contextualType);
   const signatures = nonNullable.getCallSignatures();
   return signatures.length === 1 ? signatures[0] : undefined;
+}
+
+/**
+ * `options.signal`, or `options?.signal` where a step may be `undefined`
+ * (`options?: CallOptions`), so that the expression type-checks where it is used.
+ */
+function accessText(types: SignalTypes, root: string, rootType: ts.Type, path: readonly string[]): string {
+  const { checker } = types;
+  let text = root;
+  let current: ts.Type | undefined = rootType;
+  for (const name of path) {
+    const nullable = current !== undefined && isNullable(current);
+    text += `${nullable ? '?.' : '.'}${name}`;
+    const property: ts.Symbol | undefined =
+      current !== undefined ? checker.getPropertyOfType(checker.getNonNullableType(current), name) : undefined;
+    current = property !== undefined ? checker.getTypeOfSymbol(property) : undefined;
+  }
+  return text;
+}
+
+function isNullable(type: ts.Type): boolean {
+  const nullish = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
+  return (type.flags & nullish) !== 0 || (type.isUnion() && type.types.some((member) => (member.flags & nullish) !== 0));
 }

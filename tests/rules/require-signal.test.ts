@@ -53,6 +53,8 @@ dom.run('require-signal (dom)', rule, {
     'declare function toController(response: Response): AbortController;\nasync function f() { const controller = toController(await fetch("/a")); return controller; }',
     // A source declared after the call is not in scope yet.
     "async function f() { await fetch('/a'); const controller = new AbortController(); return controller; }",
+    // Options handed over as a promise carry whatever they resolve to.
+    'interface RequestOptions { signal?: AbortSignal | null; body?: unknown }\ndeclare function post(path: string, opts?: RequestOptions | Promise<RequestOptions>): Promise<string>;\nexport function create(options?: RequestOptions) { return post("/x", Promise.resolve(options).then((o) => ({ ...o }))); }',
     // Options disabled.
     { code: `${OPENAI}async function f() { await ${CHAT}; }`, options: [{ checkWithoutSignal: 'off' }] },
   ],
@@ -125,6 +127,12 @@ dom.run('require-signal (dom)', rule, {
       code: "async function f(ctx: { request: { raw: Request } }) { await fetch('/a'); }",
       errors: [{ messageId: 'missingSignal', data: { callee: 'fetch', slot: '2nd argument (`signal`)', signal: 'ctx.request.raw.signal' } }],
       output: "async function f(ctx: { request: { raw: Request } }) { await fetch('/a', { signal: ctx.request.raw.signal }); }",
+    },
+    {
+      // An optional options parameter: the access must be optional too.
+      code: "interface CallOptions { signal?: AbortSignal; timeout?: number }\nexport async function f(url: string, options?: CallOptions) { return fetch(url); }",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'fetch', slot: '2nd argument (`signal`)', signal: 'options?.signal' } }],
+      output: "interface CallOptions { signal?: AbortSignal; timeout?: number }\nexport async function f(url: string, options?: CallOptions) { return fetch(url, { signal: options?.signal }); }",
     },
     {
       // Destructured parameter.
