@@ -26,7 +26,7 @@ export function getThrowIfAbortedText(
   at: TSESTree.Node,
 ): string | undefined {
   const checker = services.program.getTypeChecker();
-  const [root, ...rest] = source.text.split('.') as [string, ...string[]];
+  const [root, ...rest] = source.text.split(/\??\./) as [string, ...string[]];
   let type: ts.Type | undefined;
   if (source.declare !== undefined) {
     // The callback does not declare it yet: read its type from the parameter the framework passes.

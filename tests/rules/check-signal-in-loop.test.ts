@@ -580,7 +580,7 @@ export async function drain(queue: string[]) {
       errors: [
         {
           messageId: 'uncheckedLoop',
-          data: { signal: 'details.signal' },
+          data: { signal: 'details?.signal' },
           line: 3,
           column: 3,
           endLine: 3,
