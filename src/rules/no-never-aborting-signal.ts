@@ -14,7 +14,7 @@ import { getInitializerKinds } from '../util/initializerKinds.js';
 import { resolveSlotValue } from '../util/resolveSlotValue.js';
 import { findCallSlot, getStaticPropertyName, skipTypeWrappers, type CallWithArguments } from '../util/signalSlots.js';
 import { getSignalSourceType } from '../util/signalSourceType.js';
-import { findSignalSources, type SignalSource } from '../util/signalSources.js';
+import { findNearestSignalSources, findSignalSources, type SignalSource } from '../util/signalSources.js';
 import { getSignalTypes } from '../util/signalTypes.js';
 
 type Options = [
@@ -384,14 +384,18 @@ export default createRule<Options, MessageIds>({
       return checker.getContextualType(tsNode);
     }
 
-    /** The best signal in scope that can abort and fits the slot. */
+    /**
+     * The best signal in scope that can abort and fits the slot: from the
+     * innermost function that holds a signal, else from any enclosing scope.
+     */
     function findReplacement(node: TSESTree.Node, expected: ts.Type, excluded: ReadonlySet<string>): SignalSource | undefined {
-      for (const source of findSignalSources(sourceCode, services, node)) {
-        if (excluded.has(source.text) || isNeverAbortingSource(node, source)) continue;
-        const type = getSignalSourceType(services, sourceCode, node, source);
-        if (type !== undefined && checker.isTypeAssignableTo(type, expected)) return source;
-      }
-      return undefined;
+      const fits = (source: SignalSource): boolean => {
+        if (excluded.has(source.text) || isNeverAbortingSource(node, source)) return false;
+        const found = getSignalSourceType(services, sourceCode, node, source);
+        if (found === undefined || !checker.isTypeAssignableTo(found.type, expected)) return false;
+        return !found.throughOptionalChain || checker.isTypeAssignableTo(checker.getUndefinedType(), expected);
+      };
+      return findNearestSignalSources(sourceCode, services, node).find(fits) ?? findSignalSources(sourceCode, services, node).find(fits);
     }
 
     /** A source that is itself one of the never-aborting values: `controller.signal` of an unused controller. */

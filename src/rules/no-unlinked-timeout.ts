@@ -13,7 +13,7 @@ import { replaceSlotValue } from '../util/replaceSlotValue.js';
 import { resolveSlotValue } from '../util/resolveSlotValue.js';
 import { findCallSlot, getStaticPropertyName, skipTypeWrappers, type CallWithArguments } from '../util/signalSlots.js';
 import { getSignalSourceType } from '../util/signalSourceType.js';
-import { findSignalSources, type SignalSource } from '../util/signalSources.js';
+import { findNearestSignalSources, findSignalSources, type SignalSource } from '../util/signalSources.js';
 
 type Options = [
   {
@@ -256,9 +256,10 @@ export default createRule<Options, MessageIds>({
 
     /** The caller's signal in scope: a parameter, a property of one, a signal offered to a callback, a local copy. */
     function findCallerSignal(node: TSESTree.Node): SignalSource | undefined {
-      return findSignalSources(sourceCode, services, node).find(
-        (source) => CALLER_KINDS.has(source.kind) && !(source.kind === 'local' && isLocalDeadline(node, source)),
-      );
+      const isCaller = (source: SignalSource): boolean =>
+        CALLER_KINDS.has(source.kind) && !(source.kind === 'local' && isLocalDeadline(node, source));
+      // The innermost function that holds a signal first: typing the outer scopes is the expensive part.
+      return findNearestSignalSources(sourceCode, services, node).find(isCaller) ?? findSignalSources(sourceCode, services, node).find(isCaller);
     }
 
     /** A local that is itself a deadline or a local controller's signal, not the caller's. */
@@ -364,11 +365,11 @@ export default createRule<Options, MessageIds>({
     function planLink(value: TSESTree.Expression, source: SignalSource): LinkPlan | undefined {
       const globalSignal = getGlobalAbortSignal(value);
       if (globalSignal === undefined) return undefined;
-      const type = getSignalSourceType(services, sourceCode, value, source);
-      if (type === undefined) return undefined;
-      const nonNullable = checker.getNonNullableType(type);
+      const found = getSignalSourceType(services, sourceCode, value, source);
+      if (found === undefined) return undefined;
+      const nonNullable = checker.getNonNullableType(found.type);
       if (!checker.isTypeAssignableTo(nonNullable, globalSignal)) return undefined;
-      const nullable = nonNullable !== type;
+      const nullable = nonNullable !== found.type || found.throughOptionalChain;
       const signal = source.text;
       const declare = (fixer: Fixer, fixes: Fix[]): Fix[] | null => {
         if (source.declare === undefined) return fixes;

@@ -4,41 +4,66 @@ import type ts from 'typescript';
 
 import type { SignalSource } from './signalSources.js';
 
+/** The type of a signal source's expression. */
+export interface SignalSourceType {
+  readonly type: ts.Type;
+  /**
+   * An optional chain in the expression (`details?.signal`) can make it
+   * `undefined` even when `type` (the last property's declared type) cannot.
+   */
+  readonly throughOptionalChain: boolean;
+}
+
 /**
  * The type of a signal source's expression (`source.text`) where `node` is,
  * from its declarations: `signal?: AbortSignal` gives `AbortSignal | undefined`.
  * A fix can then check that the source fits the slot it goes into.
- * `undefined` when the expression cannot be typed this way (an optional link
- * in the middle of the path, an unusual shape).
+ * `undefined` when the expression cannot be typed this way (a nullable step
+ * reached with `.`, an unusual shape).
  *
- * @example getSignalSourceType(services, sourceCode, call, { text: 'options.signal', … }) // AbortSignal | undefined
+ * @example getSignalSourceType(services, sourceCode, call, { text: 'options.signal', … })?.type // AbortSignal | undefined
  */
 export function getSignalSourceType(
   services: ParserServicesWithTypeInformation,
   sourceCode: Readonly<TSESLint.SourceCode>,
   node: TSESTree.Node,
   source: SignalSource,
-): ts.Type | undefined {
+): SignalSourceType | undefined {
   const checker = services.program.getTypeChecker();
-  if (source.declare !== undefined) return getOfferedType(services, source.declare);
-  const [root, ...path] = source.text.split(/\??\./) as [string, ...string[]];
+  if (source.declare !== undefined) {
+    const offered = getOfferedType(services, source.declare);
+    return offered !== undefined ? { type: offered, throughOptionalChain: false } : undefined;
+  }
+  // `a.b?.c` → ['a', 'b?', 'c']: a trailing `?` marks a step read with `?.`.
+  const [root, ...path] = source.text.split('.') as [string, ...string[]];
   let type: ts.Type | undefined;
-  if (root === 'this') {
+  let throughOptionalChain = false;
+  let optionalNext = root.endsWith('?');
+  const rootName = optionalNext ? root.slice(0, -1) : root;
+  if (rootName === 'this') {
     type = getThisType(services, source.owner);
   } else {
-    if (!/^[A-Za-z_$][\w$]*$/.test(root)) return undefined;
-    const variable = ASTUtils.findVariable(sourceCode.getScope(node), root);
+    if (!/^[A-Za-z_$][\w$]*$/.test(rootName)) return undefined;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(node), rootName);
     const name = variable?.defs[0]?.name;
     if (name === undefined) return undefined;
     type = services.getTypeAtLocation(name);
   }
-  for (const segment of path) {
-    if (type === undefined || isNullable(checker, type)) return undefined;
+  for (const step of path) {
+    if (type === undefined) return undefined;
+    if (optionalNext) {
+      throughOptionalChain = true;
+      type = checker.getNonNullableType(type);
+    } else if (isNullable(checker, type)) {
+      return undefined;
+    }
+    optionalNext = step.endsWith('?');
+    const segment = optionalNext ? step.slice(0, -1) : step;
     const property = checker.getPropertyOfType(checker.getApparentType(type), segment);
     if (property === undefined) return undefined;
     type = checker.getTypeOfSymbol(property);
   }
-  return type;
+  return type !== undefined && !optionalNext ? { type, throughOptionalChain } : undefined;
 }
 
 function isNullable(checker: ts.TypeChecker, type: ts.Type): boolean {

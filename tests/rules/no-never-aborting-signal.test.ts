@@ -285,6 +285,24 @@ node.run('no-never-aborting-signal', rule, {
       ],
       output: null,
     },
+    {
+      // A signal reached through an optional parameter fits an optional slot.
+      code: "export async function load(url: string, details?: { signal?: AbortSignal }) {\n  return fetch(url, { signal: new AbortController().signal });\n}",
+      errors: [
+        { messageId: "inlineController", data: {"signal":"new AbortController().signal","callee":"fetch"}, line: 2, column: 31, endLine: 2, endColumn: 59, suggestions: [
+          { messageId: "useSignal", data: {"signal":"details?.signal"}, output: "export async function load(url: string, details?: { signal?: AbortSignal }) {\n  return fetch(url, { signal: details?.signal });\n}" },
+        ] },
+      ],
+      output: null,
+    },
+    {
+      // It does not fit a required one.
+      code: "declare function summarize(text: string, signal: AbortSignal): Promise<string>;\nexport async function handle(text: string, details?: { signal: AbortSignal }) {\n  return summarize(text, new AbortController().signal);\n}",
+      errors: [
+        { messageId: "inlineController", data: {"signal":"new AbortController().signal","callee":"summarize"}, line: 3, column: 26, endLine: 3, endColumn: 54, suggestions: [] },
+      ],
+      output: null,
+    },
   ],
 });
 

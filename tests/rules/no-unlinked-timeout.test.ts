@@ -224,6 +224,14 @@ node.run('no-unlinked-timeout', rule, {
       ],
       output: null,
     },
+    {
+      // A signal reached through an optional parameter: linked with ?. and kept alone when missing.
+      code: "export async function load(url: string, details?: { signal?: AbortSignal }) {\n  return fetch(url, { signal: AbortSignal.timeout(5_000) });\n}",
+      errors: [
+        { messageId: "unlinkedTimeout", data: {"timeout":"AbortSignal.timeout(5_000)","signal":"details?.signal","callee":"fetch"}, line: 2, column: 31, endLine: 2, endColumn: 57, suggestions: [] },
+      ],
+      output: "export async function load(url: string, details?: { signal?: AbortSignal }) {\n  return fetch(url, { signal: details?.signal ? AbortSignal.any([details?.signal, AbortSignal.timeout(5_000)]) : AbortSignal.timeout(5_000) });\n}",
+    },
   ],
 });
 
