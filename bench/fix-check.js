@@ -14,6 +14,7 @@
 // Exit code: 0 when every check passes, 1 on any failure, 2 when the run could not start.
 
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import {
@@ -37,6 +38,7 @@ const { values: args } = parseArgs({
     jobs: { type: 'string' },
     batch: { type: 'string', default: '40' },
     'max-old-space': { type: 'string', default: '6144' },
+    plugin: { type: 'string', default: PLUGIN_ENTRY },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -49,6 +51,7 @@ if (args.help) {
   --jobs           corpora checked in parallel, one process each (default ${defaultJobs()})
   --batch          files per ESLint.lintFiles call before falling back to one by one (default 40)
   --max-old-space  V8 heap limit of each worker in MB (default 6144)
+  --plugin         the plugin module to load (default dist/index.js)
   --keep           keep the fixed temporary copy and print its path`);
   process.exit(0);
 }
@@ -59,8 +62,9 @@ const jobs = args.jobs ? Number(args.jobs) : defaultJobs();
 
 async function main() {
   const started = performance.now();
-  const { default: plugin } = await import(PLUGIN_ENTRY).catch((error) => {
-    throw new Error(`cannot load ${path.relative(REPO_ROOT, PLUGIN_ENTRY)} (run "npm run build"): ${error.message}`);
+  const pluginPath = path.resolve(args.plugin);
+  const { default: plugin } = await import(pathToFileURL(pluginPath).href).catch((error) => {
+    throw new Error(`cannot load ${path.relative(REPO_ROOT, pluginPath)} (run "npm run build"): ${error.message}`);
   });
   const ruleNames = Object.keys(plugin.configs.all.rules).map((id) => id.replace(/^abort-signal\//, ''));
 
@@ -79,7 +83,7 @@ async function main() {
     console.log(`${corpora.length} corpora copied to ${tmpRoot}, ${corpora.reduce((n, c) => n + c.files.length, 0)} files, ${jobs} worker(s)\n`);
 
     const results = await runInWorkers(
-      corpora.map((corpus) => ({ kind: 'fix-check', corpus, batchSize: Number(args.batch) })),
+      corpora.map((corpus) => ({ kind: 'fix-check', corpus, batchSize: Number(args.batch), pluginPath })),
       {
         jobs,
         maxOldSpaceMb: Number(args['max-old-space']),

@@ -54,10 +54,11 @@ function cpuMs() {
   return (user + system) / 1000;
 }
 
-async function loadPlugin() {
-  const mod = await import(pathToFileURL(PLUGIN_ENTRY).href);
+/** @param {string} pluginPath */
+async function loadPlugin(pluginPath) {
+  const mod = await import(pathToFileURL(pluginPath).href);
   const plugin = mod.default ?? mod;
-  if (!plugin?.configs?.all?.rules) throw new Error(`${PLUGIN_ENTRY}: the plugin has no configs.all`);
+  if (!plugin?.configs?.all?.rules) throw new Error(`${pluginPath}: the plugin has no configs.all`);
   return plugin;
 }
 
@@ -81,7 +82,10 @@ function createESLint(corpus, plugin, extra = {}) {
         linterOptions: { reportUnusedDisableDirectives: 'off' },
       },
       plugin.configs.all,
-      { name: 'stress/pass-marker', plugins: { stress: markerPlugin }, rules: { 'stress/pass-marker': 'error' } },
+      // Only needed to count fixes per pass.
+      ...(typeof extra.fix === 'function'
+        ? [{ name: 'stress/pass-marker', plugins: { stress: markerPlugin }, rules: { 'stress/pass-marker': /** @type {const} */ ('error') } }]
+        : []),
     ],
     cache: false,
     errorOnUnmatchedPattern: false,
@@ -175,9 +179,9 @@ function classify(corpus, results) {
   return { findings, fatals, notices };
 }
 
-/** @param {{ corpus: Corpus; batchSize: number }} task */
-async function runLint({ corpus, batchSize }) {
-  const plugin = await loadPlugin();
+/** @param {{ corpus: Corpus; batchSize: number; pluginPath?: string }} task */
+async function runLint({ corpus, batchSize, pluginPath = PLUGIN_ENTRY }) {
+  const plugin = await loadPlugin(pluginPath);
   const eslint = createESLint(corpus, plugin);
   const start = performance.now();
   const { results, crashes } = await lintIsolated(eslint, corpus, corpus.files, batchSize);
@@ -302,9 +306,9 @@ function compareDiagnostics(before, after) {
   return { added, changed };
 }
 
-/** @param {{ corpus: Corpus; batchSize: number }} task */
-async function runFixCheck({ corpus, batchSize }) {
-  const plugin = await loadPlugin();
+/** @param {{ corpus: Corpus; batchSize: number; pluginPath?: string }} task */
+async function runFixCheck({ corpus, batchSize, pluginPath = PLUGIN_ENTRY }) {
+  const plugin = await loadPlugin(pluginPath);
   const timings = /** @type {Record<string, number>} */ ({});
   const time = async (/** @type {string} */ label, /** @type {() => any} */ fn) => {
     const start = performance.now();
@@ -373,7 +377,10 @@ async function runFixCheck({ corpus, batchSize }) {
   /** @type {Map<string, string[]>} */
   const newByFile = new Map();
   for (const entry of added) newByFile.set(entry.file, [...(newByFile.get(entry.file) ?? []), entry.shown]);
+  const unparsable = new Set(failures.filter((f) => f.kind === 'does not parse').map((f) => f.file));
   for (const [file, lines] of newByFile) {
+    // A file that does not parse has syntax errors: already reported, with its diff.
+    if (unparsable.has(file)) continue;
     failures.push({
       kind: 'new type error',
       file,
@@ -410,7 +417,7 @@ async function runFixCheck({ corpus, batchSize }) {
     maxPasses,
     fixCounts,
     remaining: findings.length,
-    crashes: [...first.crashes, ...fatals, ...second.crashes, ...secondClassified.fatals],
+    crashes: uniqueCrashes([...first.crashes, ...fatals, ...second.crashes, ...secondClassified.fatals]),
     notices,
     failures,
     changedMessages,
@@ -420,6 +427,17 @@ async function runFixCheck({ corpus, batchSize }) {
     cpuMs: cpuMs(),
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
+}
+
+/** The second fix run meets the first run's crashes again: keep one of each. @param {Crash[]} crashes */
+function uniqueCrashes(crashes) {
+  const seen = new Set();
+  return crashes.filter((c) => {
+    const key = `${c.file}\0${c.ruleId}\0${c.line}\0${c.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 process.once('message', async (/** @type {any} */ task) => {

@@ -13,6 +13,7 @@
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import {
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
     jobs: { type: 'string' },
     batch: { type: 'string', default: '40' },
     'max-old-space': { type: 'string', default: '6144' },
+    plugin: { type: 'string', default: PLUGIN_ENTRY },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -48,6 +50,7 @@ if (args.help) {
   --jobs           corpora linted in parallel, one process each (default ${defaultJobs()})
   --batch          files per ESLint.lintFiles call before falling back to one by one (default 40)
   --max-old-space  V8 heap limit of each worker in MB (default 6144)
+  --plugin         the plugin module to load (default dist/index.js)
   --keep           keep the temporary copy of the SDK sources and print its path`);
   process.exit(0);
 }
@@ -58,8 +61,9 @@ const jobs = args.jobs ? Number(args.jobs) : defaultJobs();
 
 async function main() {
   const started = performance.now();
-  const { default: plugin } = await import(PLUGIN_ENTRY).catch((error) => {
-    throw new Error(`cannot load ${path.relative(REPO_ROOT, PLUGIN_ENTRY)} (run "npm run build"): ${error.message}`);
+  const pluginPath = path.resolve(args.plugin);
+  const { default: plugin } = await import(pathToFileURL(pluginPath).href).catch((error) => {
+    throw new Error(`cannot load ${path.relative(REPO_ROOT, pluginPath)} (run "npm run build"): ${error.message}`);
   });
   const ruleNames = Object.keys(plugin.configs.all.rules).map((id) => id.replace(/^abort-signal\//, ''));
 
@@ -75,7 +79,7 @@ async function main() {
     console.log(`${corpora.length} corpora, ${corpora.reduce((n, c) => n + c.files.length, 0)} files, ${jobs} worker(s)\n`);
 
     const results = await runInWorkers(
-      corpora.map((corpus) => ({ kind: 'lint', corpus, batchSize: Number(args.batch) })),
+      corpora.map((corpus) => ({ kind: 'lint', corpus, batchSize: Number(args.batch), pluginPath })),
       {
         jobs,
         maxOldSpaceMb: Number(args['max-old-space']),

@@ -238,3 +238,19 @@ declare function execute(args: unknown, options?: { signal?: AbortSignal }): Pro
 export function onlyWhenGiven(args: unknown, signal?: AbortSignal): Promise<void> {
   return signal ? execute(args, { signal }) : execute(args);
 }
+
+// A value whose type has `signal` on some union members only (`RequestInfo` = `Request | string`),
+// and a slot whose options type has other required properties.
+export async function proxy(input: RequestInfo): Promise<Response> {
+  return fetch('https://upstream.test/');
+}
+
+interface TokenContext {
+  apiURL: string;
+  signal: AbortSignal | null | undefined;
+}
+declare function getToken(options?: object, context?: TokenContext): Promise<string>;
+
+export async function contextWithRequiredFields(controller: AbortController): Promise<string> {
+  return getToken();
+}
