@@ -10,7 +10,7 @@ import { fixDeclareOffered } from '../util/declareSignal.js';
 import { buildSlotValue } from '../util/fixes.js';
 import { replaceSlotValue } from '../util/replaceSlotValue.js';
 import { getTypedServices } from '../util/getTypedServices.js';
-import { getInitializerKinds } from '../util/initializerKinds.js';
+import { getInitializerShapes } from '../util/initializerShapes.js';
 import { resolveSlotValue } from '../util/resolveSlotValue.js';
 import { findCallSlot, getStaticPropertyName, skipTypeWrappers, type CallWithArguments } from '../util/signalSlots.js';
 import { getSignalSourceType } from '../util/signalSourceType.js';
@@ -48,15 +48,10 @@ type NeverAborting =
       readonly fallback: TSESTree.Expression;
     };
 
-const OBJECT: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.ObjectExpression]);
+const OBJECT: ReadonlySet<string> = new Set([AST_NODE_TYPES.ObjectExpression]);
 /** Initializers a never-aborting alias can have: `x.signal`, `AbortSignal.any(…)`, `a ?? b`, another alias. */
-const ALIASED: ReadonlySet<AST_NODE_TYPES> = new Set([
-  AST_NODE_TYPES.MemberExpression,
-  AST_NODE_TYPES.CallExpression,
-  AST_NODE_TYPES.LogicalExpression,
-  AST_NODE_TYPES.Identifier,
-]);
-const CREATED: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.NewExpression]);
+const ALIASED: ReadonlySet<string> = new Set(['.signal', 'AbortSignal.any', AST_NODE_TYPES.LogicalExpression, AST_NODE_TYPES.Identifier]);
+const CREATED: ReadonlySet<string> = new Set(['new AbortController', 'new Request']);
 
 /** How many `const` aliases to follow: `const signal = new AbortController().signal`. */
 const ALIAS_DEPTH = 3;
@@ -211,8 +206,8 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Was `identifier`'s name declared anywhere in the file with an initializer of one of these kinds? */
-    function isInitializedWith(identifier: TSESTree.Identifier, kinds: ReadonlySet<AST_NODE_TYPES>): boolean {
-      const declared = getInitializerKinds(sourceCode).get(identifier.name);
+    function isInitializedWith(identifier: TSESTree.Identifier, kinds: ReadonlySet<string>): boolean {
+      const declared = getInitializerShapes(sourceCode).get(identifier.name);
       if (declared === undefined) return false;
       for (const kind of declared) if (kinds.has(kind)) return true;
       return false;

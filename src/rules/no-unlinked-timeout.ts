@@ -8,7 +8,7 @@ import { getControllerUsage, type ControllerUsage } from '../util/controllerUsag
 import { createRule } from '../util/createRule.js';
 import { fixDeclareOffered } from '../util/declareSignal.js';
 import { getTypedServices } from '../util/getTypedServices.js';
-import { getInitializerKinds } from '../util/initializerKinds.js';
+import { getInitializerShapes } from '../util/initializerShapes.js';
 import { replaceSlotValue } from '../util/replaceSlotValue.js';
 import { resolveSlotValue } from '../util/resolveSlotValue.js';
 import { findCallSlot, getStaticPropertyName, skipTypeWrappers, type CallWithArguments } from '../util/signalSlots.js';
@@ -45,15 +45,10 @@ type Unlinked =
   | { readonly kind: 'any'; readonly list: TSESTree.ArrayExpression | undefined };
 
 const ALIAS_DEPTH = 3;
-const OBJECT: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.ObjectExpression]);
+const OBJECT: ReadonlySet<string> = new Set([AST_NODE_TYPES.ObjectExpression]);
 /** Initializers a local-signal alias can have: `AbortSignal.timeout(…)`, `a ? b : c`, `x.signal`, another alias. */
-const ALIASED: ReadonlySet<AST_NODE_TYPES> = new Set([
-  AST_NODE_TYPES.CallExpression,
-  AST_NODE_TYPES.ConditionalExpression,
-  AST_NODE_TYPES.MemberExpression,
-  AST_NODE_TYPES.Identifier,
-]);
-const CREATED: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.NewExpression]);
+const ALIASED: ReadonlySet<string> = new Set(['.signal', 'AbortSignal.timeout', 'AbortSignal.any', AST_NODE_TYPES.ConditionalExpression, AST_NODE_TYPES.Identifier]);
+const CREATED: ReadonlySet<string> = new Set(['new AbortController']);
 const LEAF_DEPTH = 2;
 /** Sources that stand for the caller of the code: what a deadline must not replace. */
 const CALLER_KINDS = new Set<SignalSource['kind']>(['parameter', 'property', 'offered', 'local']);
@@ -190,8 +185,8 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Was `identifier`'s name declared anywhere in the file with an initializer of one of these kinds? */
-    function isInitializedWith(identifier: TSESTree.Identifier, kinds: ReadonlySet<AST_NODE_TYPES>): boolean {
-      const declared = getInitializerKinds(sourceCode).get(identifier.name);
+    function isInitializedWith(identifier: TSESTree.Identifier, kinds: ReadonlySet<string>): boolean {
+      const declared = getInitializerShapes(sourceCode).get(identifier.name);
       if (declared === undefined) return false;
       for (const kind of declared) if (kinds.has(kind)) return true;
       return false;
