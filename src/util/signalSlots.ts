@@ -46,21 +46,27 @@ function getCache(checker: ts.TypeChecker): SlotCache {
  * @example getSignatureSlot(types, signatureOf(`fetch(url)`)) // { index: 1, path: ['signal'] }
  */
 export function getSignatureSlot(types: SignalTypes, signature: ts.Signature): SignalSlot | undefined {
-  const cache = getCache(types.checker);
   const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
   // Generic signatures are instantiated per call; their declaration is the stable key.
-  let slot =
-    declaration !== undefined
-      ? cachedSlot(cache.byDeclaration, declaration, () =>
-          computeSignatureSlot(types, declaredSignature(types, declaration, signature)),
-        )
-      : undefined;
-  // A slot behind a type parameter (`options?: Partial<CallOptions>` in a generic class)
+  let slot = declaration !== undefined ? getDeclaredSlot(types, declaration, signature) : undefined;
+  // A slot behind a type parameter of the class (`options?: Partial<CallOptions>`)
   // is visible only on the instantiated signature.
-  if (slot === undefined && (declaration === undefined || hasGenericContainer(declaration))) {
-    slot = cachedSlot(cache.bySignature, signature, () => computeSignatureSlot(types, signature));
+  if (slot === undefined && (declaration === undefined || mayHideSlot(declaration))) {
+    slot = cachedSlot(getCache(types.checker).bySignature, signature, () => computeSignatureSlot(types, signature));
   }
   return slot === undefined ? undefined : { ...slot, signature };
+}
+
+/** The slot of a declaration's own (uninstantiated) signature, computed once per declaration. */
+function getDeclaredSlot(
+  types: SignalTypes,
+  declaration: ts.SignatureDeclaration,
+  fallback?: ts.Signature,
+): SignalSlot | undefined {
+  return cachedSlot(getCache(types.checker).byDeclaration, declaration, () => {
+    const signature = declaredSignature(types, declaration, fallback);
+    return signature === undefined ? undefined : computeSignatureSlot(types, signature);
+  });
 }
 
 function cachedSlot<K extends object>(
@@ -75,54 +81,74 @@ function cachedSlot<K extends object>(
   return slot;
 }
 
-const generic = new WeakMap<ts.Node, boolean>();
+const hidesSlot = new WeakMap<ts.Node, boolean>();
 
 /**
- * Is the declaration a member of a generic class, interface or type, whose
- * type parameters may hide a slot (`options?: Partial<CallOptions>`)? A
- * function's own type parameters are inferred from its arguments, so they
- * cannot hide a slot the caller left out, and instantiations of them are
- * never re-examined (which keeps `z.object({ … })` or `c.json(data)` cheap).
+ * May an instantiation of the declaration show a slot that the declaration
+ * itself hides? Only when it is a member of a generic class, interface or type
+ * and a parameter's type mentions one of that container's type parameters
+ * outside a function type (`options?: Partial<CallOptions>`). A function's own
+ * type parameters are inferred from its arguments, so they cannot hide a slot
+ * the caller left out; and `map(fn: (value: T) => U)` cannot either. This keeps
+ * `z.object({ … })`, `c.json(data)` and array methods to one search per
+ * declaration.
  */
-function hasGenericContainer(declaration: ts.Node): boolean {
-  let result = generic.get(declaration);
+function mayHideSlot(declaration: ts.SignatureDeclaration): boolean {
+  let result = hidesSlot.get(declaration);
   if (result === undefined) {
-    result = false;
+    const names = new Set<string>();
     for (let node: ts.Node = declaration.parent; !ts.isSourceFile(node); node = node.parent) {
-      if (
-        (ts.isClassLike(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) &&
-        (node.typeParameters?.length ?? 0) > 0
-      ) {
-        result = true;
-        break;
+      if (ts.isClassLike(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) {
+        for (const parameter of node.typeParameters ?? []) names.add(parameter.name.text);
       }
     }
-    generic.set(declaration, result);
+    result =
+      names.size > 0 &&
+      declaration.parameters.some((parameter) => parameter.type === undefined || mentionsTypeParameter(parameter.type, names));
+    hidesSlot.set(declaration, result);
   }
   return result;
+}
+
+function mentionsTypeParameter(node: ts.Node, names: ReadonlySet<string>): boolean {
+  if (ts.isFunctionTypeNode(node) || ts.isConstructorTypeNode(node)) return false;
+  if (ts.isThisTypeNode(node)) return true;
+  if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && names.has(node.typeName.text)) return true;
+  return ts.forEachChild(node, (child) => mentionsTypeParameter(child, names) || undefined) ?? false;
 }
 
 function declaredSignature(
   types: SignalTypes,
   declaration: ts.SignatureDeclaration,
-  fallback: ts.Signature,
-): ts.Signature {
+  fallback: ts.Signature | undefined,
+): ts.Signature | undefined {
   if (ts.isJSDocSignature(declaration)) return fallback;
   return types.checker.getSignatureFromDeclaration(declaration) ?? fallback;
 }
 
-function isDeprecatedSignature(types: SignalTypes, signature: ts.Signature): boolean {
-  return signature.getJsDocTags().some((tag) => tag.name === 'deprecated');
+/**
+ * A `@deprecated` overload does not count when the callee has another one: the
+ * signal belongs in the call shape that is still supported. A callee whose only
+ * signature is deprecated (the AI SDK's `generateObject`) still does work.
+ */
+function isDeprecatedOverload(declaration: ts.SignatureDeclaration | undefined): boolean {
+  if (declaration === undefined || ts.getJSDocDeprecatedTag(declaration) === undefined) return false;
+  return getOverloads(declaration).some((overload) => ts.getJSDocDeprecatedTag(overload) === undefined);
 }
 
 function computeSignatureSlot(types: SignalTypes, signature: ts.Signature): SignalSlot | undefined {
-  if (isDeprecatedSignature(types, signature)) return undefined;
+  if (isDeprecatedOverload(signature.getDeclaration() as ts.SignatureDeclaration | undefined)) return undefined;
   const { checker } = types;
   const parameters = signature.getParameters();
   for (let index = parameters.length - 1; index >= 0; index--) {
     const parameter = parameters[index]!;
     const declaration = parameter.valueDeclaration;
-    if (declaration !== undefined && ts.isParameter(declaration) && declaration.dotDotDotToken !== undefined) continue;
+    if (declaration !== undefined && ts.isParameter(declaration)) {
+      if (declaration.dotDotDotToken !== undefined) continue;
+      // Read off the syntax: `id: string`, `fn: () => void` or `items: T[]` never carry a
+      // signal, whatever the instantiation, so their types need not be asked for.
+      if (declaration.type !== undefined && cannotCarrySignal(declaration.type)) continue;
+    }
     const type = checker.getTypeOfSymbol(parameter);
     if (types.isOpaque(type)) continue;
     const path = types.findSignalPath(type, SLOT_DEPTH, { skipDeprecated: true });
@@ -193,15 +219,15 @@ function findOverloadSlot(
   resolved: ts.Signature,
 ): SignalSlot | undefined {
   const { checker } = types;
-  const declaration = resolved.getDeclaration() as ts.Declaration | undefined;
-  if (declaration === undefined || !hasOverloads(declaration)) return undefined;
+  const declaration = resolved.getDeclaration() as ts.SignatureDeclaration | undefined;
+  if (declaration === undefined || !overloadsMayHaveSlot(types, declaration)) return undefined;
   const calleeType = checker.getTypeAtLocation(tsNode.expression);
   const signatures =
     node.type === AST_NODE_TYPES.NewExpression ? calleeType.getConstructSignatures() : calleeType.getCallSignatures();
   if (signatures.length < 2) return undefined;
   const argumentCount = node.arguments.length;
   for (const candidate of signatures) {
-    if (candidate === resolved || candidate.getDeclaration() === resolved.getDeclaration()) continue;
+    if (candidate === resolved || candidate.getDeclaration() === declaration) continue;
     const slot = getSignatureSlot(types, candidate);
     if (slot?.index !== argumentCount) continue;
     const parameters = candidate.getParameters();
@@ -216,34 +242,101 @@ function findOverloadSlot(
   return undefined;
 }
 
-const overloaded = new WeakMap<ts.Declaration, boolean>();
+const overloadSlots = new WeakMap<ts.Declaration, boolean>();
 
 /**
- * Does the declaration have siblings of the same name (overloads), read from
- * the syntax tree so that calls to plain functions ask the checker nothing more.
+ * Can another overload of the callee take a signal? Answered once per
+ * declaration from the overloads' own signatures, so that a call to
+ * `JSON.stringify` or `str.replace` never asks for the callee's type.
  */
-function hasOverloads(declaration: ts.Declaration): boolean {
-  let result = overloaded.get(declaration);
+function overloadsMayHaveSlot(types: SignalTypes, declaration: ts.SignatureDeclaration): boolean {
+  let result = overloadSlots.get(declaration);
   if (result === undefined) {
-    const name = ts.getNameOfDeclaration(declaration);
-    const parent = declaration.parent;
+    const overloads = getOverloads(declaration);
+    result =
+      overloads.length > 1 &&
+      overloads.some(
+        (overload) =>
+          overload !== declaration && (getDeclaredSlot(types, overload) !== undefined || mayHideSlot(overload)),
+      );
+    overloadSlots.set(declaration, result);
+  }
+  return result;
+}
+
+/** Function-like members of a container, grouped by name (`(call)` and `(new)` for signatures without one). */
+const overloadGroups = new WeakMap<ts.Node, Map<string, ts.SignatureDeclaration[]>>();
+
+function overloadKey(declaration: ts.Node): string | undefined {
+  if (ts.isCallSignatureDeclaration(declaration)) return '(call)';
+  if (ts.isConstructSignatureDeclaration(declaration)) return '(new)';
+  if (ts.isConstructorDeclaration(declaration)) return 'constructor';
+  if (!ts.isFunctionLike(declaration)) return undefined;
+  const name = ts.getNameOfDeclaration(declaration);
+  return name !== undefined && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) ? name.text : undefined;
+}
+
+/**
+ * The overloads of a declaration (itself included), read from the syntax tree:
+ * the function-like members of the same container with the same name. One pass
+ * per container, so that looking up `lib.dom.d.ts` globals stays cheap.
+ */
+function getOverloads(declaration: ts.SignatureDeclaration): readonly ts.SignatureDeclaration[] {
+  const key = overloadKey(declaration);
+  const parent = declaration.parent;
+  if (key === undefined) return [declaration];
+  let groups = overloadGroups.get(parent);
+  if (groups === undefined) {
+    groups = new Map();
     const siblings: readonly ts.Node[] =
       ts.isSourceFile(parent) || ts.isModuleBlock(parent) || ts.isBlock(parent)
         ? parent.statements
         : ts.isClassLike(parent) || ts.isInterfaceDeclaration(parent) || ts.isTypeLiteralNode(parent)
           ? parent.members
           : [];
-    const text = name !== undefined && ts.isIdentifier(name) ? name.text : undefined;
-    result =
-      siblings.filter((sibling) => {
-        if (sibling === declaration) return true;
-        if (text === undefined) return ts.isCallSignatureDeclaration(sibling) || ts.isConstructSignatureDeclaration(sibling);
-        const siblingName = ts.getNameOfDeclaration(sibling as ts.Declaration);
-        return siblingName !== undefined && ts.isIdentifier(siblingName) && siblingName.text === text;
-      }).length > 1;
-    overloaded.set(declaration, result);
+    for (const sibling of siblings) {
+      const siblingKey = overloadKey(sibling);
+      if (siblingKey === undefined) continue;
+      const group = groups.get(siblingKey);
+      if (group === undefined) groups.set(siblingKey, [sibling as ts.SignatureDeclaration]);
+      else group.push(sibling as ts.SignatureDeclaration);
+    }
+    overloadGroups.set(parent, groups);
   }
-  return result;
+  return groups.get(key) ?? [declaration];
+}
+
+/**
+ * Parameter types that never carry a signal, whatever their instantiation:
+ * primitives, literals, functions, arrays and tuples, and unions of those.
+ */
+function cannotCarrySignal(node: ts.TypeNode): boolean {
+  switch (node.kind) {
+    case ts.SyntaxKind.StringKeyword:
+    case ts.SyntaxKind.NumberKeyword:
+    case ts.SyntaxKind.BooleanKeyword:
+    case ts.SyntaxKind.BigIntKeyword:
+    case ts.SyntaxKind.SymbolKeyword:
+    case ts.SyntaxKind.UndefinedKeyword:
+    case ts.SyntaxKind.VoidKeyword:
+    case ts.SyntaxKind.NeverKeyword:
+    case ts.SyntaxKind.AnyKeyword:
+    case ts.SyntaxKind.UnknownKeyword:
+    case ts.SyntaxKind.LiteralType:
+    case ts.SyntaxKind.TemplateLiteralType:
+    case ts.SyntaxKind.FunctionType:
+    case ts.SyntaxKind.ConstructorType:
+    case ts.SyntaxKind.ArrayType:
+    case ts.SyntaxKind.TupleType:
+    case ts.SyntaxKind.TypePredicate:
+      return true;
+    case ts.SyntaxKind.ParenthesizedType:
+      return cannotCarrySignal((node as ts.ParenthesizedTypeNode).type);
+    case ts.SyntaxKind.UnionType:
+      return (node as ts.UnionTypeNode).types.every(cannotCarrySignal);
+    default:
+      return false;
+  }
 }
 
 /** What a call passes in its signal slot. */

@@ -73,6 +73,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   const signalLike = new WeakMap<ts.Type, boolean>();
   const controllerLike = new WeakMap<ts.Type, boolean>();
   const workResult = new WeakMap<ts.Type, boolean>();
+  const directWork = new WeakMap<ts.Type, boolean>();
   const streamLike = new WeakMap<ts.Type, boolean>();
   const paths = new WeakMap<ts.Type, Map<string, readonly string[] | null>>();
 
@@ -257,9 +258,15 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   }
 
   function isDirectWork(type: ts.Type): boolean {
-    return constituents(type).some(
-      (member) => isObjectCandidate(member) && (isThenable(member) || isAsyncIterable(member)),
-    );
+    if ((type.flags & (PRIMITIVE | OPAQUE)) !== 0) return false;
+    let result = directWork.get(type);
+    if (result === undefined) {
+      result = constituents(type).some(
+        (member) => isObjectCandidate(member) && (isThenable(member) || isAsyncIterable(member)),
+      );
+      directWork.set(type, result);
+    }
+    return result;
   }
 
   function isWorkResult(type: ts.Type): boolean {

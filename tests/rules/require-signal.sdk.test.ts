@@ -80,6 +80,12 @@ ruleTester.run('require-signal with AI SDKs', rule, {
       output: `${AI}export async function POST(req: Request) { return generateText({ model: openai('gpt-4o'), prompt: 'hi', abortSignal: req.signal }); }`,
     },
     {
+      // `generateObject` is deprecated, but it is its only signature: it still does work.
+      code: `import { generateObject } from 'ai';\nimport { openai } from '@ai-sdk/openai';\nimport { z } from 'zod';\nexport async function POST(req: Request) { return generateObject({ model: openai('gpt-4o'), schema: z.object({ a: z.string() }), prompt: 'hi' }); }`,
+      errors: [{ messageId: 'missingSignal', data: { callee: 'generateObject', slot: '1st argument (`abortSignal`)', signal: 'req.signal' } }],
+      output: `import { generateObject } from 'ai';\nimport { openai } from '@ai-sdk/openai';\nimport { z } from 'zod';\nexport async function POST(req: Request) { return generateObject({ model: openai('gpt-4o'), schema: z.object({ a: z.string() }), prompt: 'hi', abortSignal: req.signal }); }`,
+    },
+    {
       // A stream result is work too.
       code: `${AI}export function POST(req: Request) { return streamText({ model: openai('gpt-4o'), prompt: 'hi' }).toTextStreamResponse(); }`,
       errors: [{ messageId: 'missingSignal', data: { callee: 'streamText', slot: '1st argument (`abortSignal`)', signal: 'req.signal' } }],

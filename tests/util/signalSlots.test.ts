@@ -37,10 +37,25 @@ describe('findCallSlot', () => {
   it.each([
     'declare function f(a: string): Promise<void>;\nf("a")',
     'declare function f(...s: AbortSignal[]): Promise<void>;\nf()',
-    '/** @deprecated */\ndeclare function f(s?: AbortSignal): Promise<void>;\nf()',
+    'declare function f(a: string): Promise<void>;\n/** @deprecated */\ndeclare function f(a: string, s?: AbortSignal): Promise<void>;\nf("a")',
     'declare function f(o: any): Promise<void>;\nf({})',
     'declare const f: any;\nf()',
   ])('no slot: %s', (code) => {
+    expect(inspectLastCall(code)).toBeUndefined();
+  });
+
+  it('keeps the slot of a callee whose only signature is deprecated', () => {
+    const code = '/** @deprecated Use g. */\ndeclare function f(s?: AbortSignal): Promise<void>;\nf()';
+    expect(inspectLastCall(code)).toMatchObject({ index: 0, path: [] });
+  });
+
+  it('skips syntactically plain parameters but still finds a slot after them', () => {
+    const code = 'declare function f(a: string | number, b: (x: string) => void, c: string[], o?: { signal?: AbortSignal }): Promise<void>;\nf("a", () => {}, [])';
+    expect(inspectLastCall(code)).toMatchObject({ index: 3, path: ['signal'] });
+  });
+
+  it('does not look at instantiations of a generic interface whose parameters do not use its type parameters', () => {
+    const code = 'interface Box<T> { run(task: (value: T) => void, options?: { retries?: number }): Promise<void> }\ndeclare const b: Box<{ signal: AbortSignal }>;\nb.run(() => {})';
     expect(inspectLastCall(code)).toBeUndefined();
   });
 
