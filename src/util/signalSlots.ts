@@ -137,7 +137,7 @@ function isDeprecatedOverload(declaration: ts.SignatureDeclaration | undefined):
 }
 
 function computeSignatureSlot(types: SignalTypes, signature: ts.Signature): SignalSlot | undefined {
-  if (isDeprecatedOverload(signature.getDeclaration() as ts.SignatureDeclaration | undefined)) return undefined;
+  if (isDeprecatedOverload(signature.getDeclaration())) return undefined;
   const { checker } = types;
   const parameters = signature.getParameters();
   for (let index = parameters.length - 1; index >= 0; index--) {
