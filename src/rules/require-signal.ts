@@ -115,15 +115,15 @@ export default createRule<Options, MessageIds>({
         if (signature === undefined) return;
         // Calls that configure (constructors, factories of long-lived clients) hold a default, not
         // work: only calls that return a promise, an async iterable or a stream result count.
-        // Cheapest question first; the stream-result scan runs only for calls that lack a signal.
+        // Asking this first (once per return type's declaration) spares the slot search for
+        // every synchronous call.
         const returnType = checker.getReturnTypeOfSignature(signature);
         const returnsPromise = types.isPromiseOrAsyncIterable(returnType);
-        if (!returnsPromise && node.type === AST_NODE_TYPES.NewExpression) return;
+        if (!returnsPromise && (node.type === AST_NODE_TYPES.NewExpression || !types.isStreamResult(returnType))) return;
         const slot = findSignatureSlotForCall(services, node, signature);
         if (slot === undefined) return;
         const status = getSlotStatus(services, node, slot);
         if (status.kind === 'given' || status.kind === 'unknown') return;
-        if (!returnsPromise && !types.isStreamResult(returnType)) return;
         if (hasInheritedSignal(sourceCode, services, node, slot.signature, types.isStreamLike(returnType))) return;
 
         const callee = getCalleeName(sourceCode, node);

@@ -152,6 +152,22 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     );
   }
 
+  /**
+   * A property declared (not instantiated or mapped) with a type that can
+   * never hold a signal: `model: string`, `messages: Message[]`,
+   * `onChunk: (c: Chunk) => void`. Read from the syntax, so its type is never built.
+   */
+  function hasPlainDeclaredType(property: ts.Symbol): boolean {
+    if ((property.flags & ts.SymbolFlags.Transient) !== 0) return false;
+    const declaration = property.valueDeclaration;
+    return (
+      declaration !== undefined &&
+      (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration)) &&
+      declaration.type !== undefined &&
+      isPlainTypeNode(declaration.type)
+    );
+  }
+
   /** Properties worth descending into: objects that are not functions, arrays or primitives. */
   function isTraversable(type: ts.Type): boolean {
     return constituents(type).some(
@@ -215,7 +231,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
           if (options.includePrivate !== true && isPrivate(property)) continue;
           // A method is never a signal nor an options bag; skipping it before asking for
           // its type saves instantiating every method of a client class.
-          if (isMethod(property)) continue;
+          if (isMethod(property) || hasPlainDeclaredType(property)) continue;
           const propertyType = checker.getTypeOfSymbol(property);
           if (isSignalLike(propertyType)) {
             if (options.skipDeprecated === true && isDeprecated(property)) continue;
@@ -248,13 +264,25 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     });
   }
 
+  /**
+   * Whether an object has a `then` method or an async iterator depends on its
+   * declaration, not on its type arguments: ask the generic type once rather
+   * than each instantiation (`ZodObject<…>`, `Promise<…>`, `Stream<…>`).
+   */
+  function genericTarget(type: ts.Type): ts.Type {
+    if ((type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0) {
+      return (type as ts.TypeReference).target;
+    }
+    return type;
+  }
+
   function isThenable(type: ts.Type): boolean {
-    const then = checker.getPropertyOfType(type, 'then');
+    const then = checker.getPropertyOfType(genericTarget(type), 'then');
     return then !== undefined && checker.getTypeOfSymbol(then).getCallSignatures().length > 0;
   }
 
   function isAsyncIterable(type: ts.Type): boolean {
-    return checker.getPropertiesOfType(type).some((property) => property.name.startsWith('__@asyncIterator'));
+    return checker.getPropertiesOfType(genericTarget(type)).some((property) => property.name.startsWith('__@asyncIterator'));
   }
 
   function isDirectWork(type: ts.Type): boolean {
@@ -274,24 +302,27 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   }
 
   function isStreamResult(type: ts.Type): boolean {
+    if ((type.flags & (PRIMITIVE | OPAQUE)) !== 0) return false;
+    return constituents(type).some((member) => isObjectCandidate(member) && exposesRunningWork(genericTarget(member)));
+  }
+
+  /**
+   * A stream result such as the AI SDK's `streamText()`: not itself a promise, but it
+   * exposes the running work as async-iterable data properties. Asked of the generic
+   * type (`StreamTextResult<TOOLS, OUTPUT>`), so each declaration is scanned once.
+   */
+  function exposesRunningWork(type: ts.Type): boolean {
     let result = workResult.get(type);
     if (result === undefined) {
-      result =
-        // A stream result such as the AI SDK's `streamText()`: not itself a promise,
-        // but it exposes the running work as async iterables.
-        constituents(type).some(
-          (member) =>
-            isObjectCandidate(member) &&
-            checker.getPropertiesOfType(member).some((property) => {
-              if (isPrivate(property)) return false;
-              // Methods return work when called; only data properties expose running work.
-              if (isMethod(property)) return false;
-              const propertyType = checker.getTypeOfSymbol(property);
-              return propertyType.getCallSignatures().length === 0 && constituents(propertyType).some(
-                (candidate) => isObjectCandidate(candidate) && isAsyncIterable(candidate),
-              );
-            }),
+      result = checker.getPropertiesOfType(type).some((property) => {
+        // Methods return work when called; only data properties expose running work.
+        if (isMethod(property) || isPrivate(property) || hasPlainDeclaredType(property)) return false;
+        const propertyType = checker.getTypeOfSymbol(property);
+        return (
+          propertyType.getCallSignatures().length === 0 &&
+          constituents(propertyType).some((candidate) => isObjectCandidate(candidate) && isAsyncIterable(candidate))
         );
+      });
       workResult.set(type, result);
     }
     return result;
@@ -343,3 +374,36 @@ export function hasGlobalAbortSignal(program: ts.Program): boolean {
 }
 
 const globalSignal = new WeakMap<ts.Program, boolean>();
+
+/**
+ * Type nodes that never hold a signal, whatever their type arguments:
+ * primitives, literals, functions, arrays and tuples, and unions of those.
+ */
+export function isPlainTypeNode(node: ts.TypeNode): boolean {
+  switch (node.kind) {
+    case ts.SyntaxKind.StringKeyword:
+    case ts.SyntaxKind.NumberKeyword:
+    case ts.SyntaxKind.BooleanKeyword:
+    case ts.SyntaxKind.BigIntKeyword:
+    case ts.SyntaxKind.SymbolKeyword:
+    case ts.SyntaxKind.UndefinedKeyword:
+    case ts.SyntaxKind.VoidKeyword:
+    case ts.SyntaxKind.NeverKeyword:
+    case ts.SyntaxKind.AnyKeyword:
+    case ts.SyntaxKind.UnknownKeyword:
+    case ts.SyntaxKind.LiteralType:
+    case ts.SyntaxKind.TemplateLiteralType:
+    case ts.SyntaxKind.FunctionType:
+    case ts.SyntaxKind.ConstructorType:
+    case ts.SyntaxKind.ArrayType:
+    case ts.SyntaxKind.TupleType:
+    case ts.SyntaxKind.TypePredicate:
+      return true;
+    case ts.SyntaxKind.ParenthesizedType:
+      return isPlainTypeNode((node as ts.ParenthesizedTypeNode).type);
+    case ts.SyntaxKind.UnionType:
+      return (node as ts.UnionTypeNode).types.every(isPlainTypeNode);
+    default:
+      return false;
+  }
+}
