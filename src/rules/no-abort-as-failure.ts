@@ -516,10 +516,13 @@ export default createRule<Options, MessageIds>({
     function findWork(handler: Handler): Work {
       const calls: WorkCall[] = [];
       const seen = new Set<TSESTree.CallExpression>();
+      // A `try` that awaits nothing only catches what is thrown synchronously: of the calls
+      // that carry a signal, only `signal.throwIfAborted()` throws its cancellation that way.
+      const synchronous = handler.clause !== undefined && !handler.work.some((region) => containsAwait(sourceCode, region));
       const add = (node: TSESTree.CallExpression): void => {
         if (seen.has(node)) return;
         seen.add(node);
-        const call = getWorkCall(node);
+        const call = getWorkCall(node, synchronous);
         if (call !== undefined) calls.push(call);
       };
       for (const region of handler.work) {
@@ -554,15 +557,22 @@ export default createRule<Options, MessageIds>({
       return call.type === AST_NODE_TYPES.CallExpression ? call : undefined;
     }
 
-    function getWorkCall(node: TSESTree.CallExpression): WorkCall | undefined {
+    /**
+     * A call given a signal whose cancellation can reach the handler: `signal.throwIfAborted()`,
+     * or (unless the `try` is `synchronous`) a call that returns work (a promise, a stream, an
+     * async iterable, something opaque) or is awaited. A call that only stores the signal or
+     * adds a listener to it (`map.set(key, signal)`, `removeAbortListener(signal, fn)`) does not.
+     */
+    function getWorkCall(node: TSESTree.CallExpression, synchronous: boolean): WorkCall | undefined {
       const callee = skipChain(node.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && getMemberName(callee) === 'throwIfAborted') {
         return { node, origin: getSignalOrigin(sourceCode, callee.object), sdkError: undefined };
       }
       // A call without arguments passes no signal; skip it before asking for its signature.
-      if (node.arguments.length === 0) return undefined;
+      if (synchronous || node.arguments.length === 0) return undefined;
       const slot = findCallSlot(services, node);
       if (slot === undefined || getSlotStatus(services, node, slot).kind !== 'given') return undefined;
+      if (!isAwaited(node) && !returnsWork(node)) return undefined;
       const value = getSlotValue(node, slot);
       let origin: SignalOrigin;
       if (value !== undefined) {
@@ -576,6 +586,12 @@ export default createRule<Options, MessageIds>({
       const declaration = slot.signature.getDeclaration() as ts.Declaration | undefined;
       const packageName = declaration === undefined ? undefined : getPackageName(declaration.getSourceFile().fileName);
       return { node, origin, sdkError: getSdkAbortError(packageName) };
+    }
+
+    function returnsWork(node: TSESTree.CallExpression): boolean {
+      const type = services.getTypeAtLocation(node);
+      const types = getSignalTypes(checker);
+      return types.isOpaque(type) || types.isWorkResult(type) || types.isStreamLike(type);
     }
 
     /**
@@ -801,6 +817,41 @@ function isAwaitedCallback(fn: TSESTree.Node): boolean {
   if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
   const name = getMemberName(skipChain(parent.callee));
   return name === undefined || !LISTENERS.has(name);
+}
+
+/** `await call(…)`, `await call(…)!`, `await (call(…) as T)`. */
+function isAwaited(call: TSESTree.CallExpression): boolean {
+  let node: TSESTree.Node = call;
+  while (
+    node.parent.type === AST_NODE_TYPES.ChainExpression ||
+    node.parent.type === AST_NODE_TYPES.TSAsExpression ||
+    node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node.parent.type === AST_NODE_TYPES.TSSatisfiesExpression
+  ) {
+    node = node.parent;
+  }
+  return node.parent.type === AST_NODE_TYPES.AwaitExpression;
+}
+
+/**
+ * Does `region` (outside nested functions) wait for something: `await`, `for await`,
+ * `await using`, or a `yield` (an async generator awaits what it yields)?
+ */
+function containsAwait(sourceCode: Readonly<TSESLint.SourceCode>, region: TSESTree.Node): boolean {
+  let found = false;
+  forEachDescendant(sourceCode, region, (node) => {
+    if (found) return false;
+    if (
+      node.type === AST_NODE_TYPES.AwaitExpression ||
+      node.type === AST_NODE_TYPES.YieldExpression ||
+      (node.type === AST_NODE_TYPES.ForOfStatement && node.await) ||
+      (node.type === AST_NODE_TYPES.VariableDeclaration && node.kind === 'await using')
+    ) {
+      found = true;
+    }
+    return undefined;
+  });
+  return found;
 }
 
 function isValueUsed(call: TSESTree.CallExpression): boolean {

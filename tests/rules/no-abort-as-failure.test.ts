@@ -235,6 +235,52 @@ export async function ask(question: string, signal: AbortSignal): Promise<string
   for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
   return text;
 }`,
+    // Calls that store a signal or manage its listeners do no work that could be cancelled,
+    // and a `try` without `await` only catches synchronous throws.
+    `const composed = new WeakMap<AbortController, AbortSignal>();
+export function link(callerSignal: AbortSignal): AbortController {
+  const controller = new AbortController();
+  try {
+    composed.set(controller, callerSignal);
+  } catch {
+    // feature detection
+  }
+  return controller;
+}`,
+    `declare function removeAbortListener(signal: AbortSignal, listener: () => void): void;
+declare function reject(error: unknown): void;
+export function watch(signal: AbortSignal, onAbort: () => void): boolean {
+  try {
+    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) {
+      removeAbortListener(signal, onAbort);
+      return false;
+    }
+  } catch (error) {
+    reject(error);
+    return false;
+  }
+  return true;
+}`,
+    `declare const registry: Map<string, AbortSignal>;
+declare function render(id: string): Promise<string>;
+export async function show(id: string, signal: AbortSignal): Promise<string> {
+  try {
+    registry.set(id, signal);
+    return await render(id);
+  } catch {
+    return '';
+  }
+}`,
+    // Work started in a `try` that does not await it: its rejection never reaches the handler.
+    `export async function start(url: string, signal: AbortSignal): Promise<Promise<Response> | null> {
+  try {
+    const pending = fetch(url, { signal });
+    return pending;
+  } catch {
+    return null;
+  }
+}`,
     // A helper named in the options.
     {
       code: openaiTry(
@@ -306,6 +352,43 @@ export async function ask(question: string, signal: AbortSignal): Promise<string
   } catch (err) {
     if (req.signal.aborted) throw err;
     return Response.json({ error: String(err) }, { status: 502 });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // Without `await`, `signal.throwIfAborted()` is the call whose cancellation the handler catches.
+      code: `export function parse(text: string, signal: AbortSignal): unknown {
+  try {
+    signal.throwIfAborted();
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'swallowed',
+          data: { callee: 'signal.throwIfAborted' },
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'rethrowIfAborted',
+              data: { signal: 'signal' },
+              output: `export function parse(text: string, signal: AbortSignal): unknown {
+  try {
+    signal.throwIfAborted();
+    return JSON.parse(text);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return null;
   }
 }`,
             },
