@@ -409,7 +409,7 @@ export default createRule<Options, MessageIds>({
       let later: Later | undefined;
       const getLater = (): Later => (later ??= scanLater(handler));
       const isForThisError = (node: TSESTree.Node): boolean =>
-        errorName === undefined || !isOnlyForOtherErrors(node, handler.root, errorName, helperPattern);
+        errorName === undefined || !isOnlyForOtherErrors(sourceCode, node, handler.root, errorName, helperPattern);
       forEachDescendant(sourceCode, handler.body, (node) => {
         const check = getCancellationCheck(node, helperPattern);
         if (check !== undefined) checks.push(check);

@@ -108,6 +108,24 @@ ruleTester.run('no-abort-as-failure', rule, {
       "if (!(error instanceof HttpError)) throw error;\n    logger.error('upstream failed', { status: error.status });\n    return '';",
       `${OPENAI}declare class HttpError extends Error { status: number }\ndeclare const logger: { error(message: string, fields?: object): void };\n`,
     ),
+    // A `const` derived from a test for another error narrows like the test.
+    `class RetryableError extends Error {}
+declare function generate(options: { abortSignal?: AbortSignal }): Promise<string>;
+export async function collect(abortSignal: AbortSignal): Promise<string[]> {
+  const results: string[] = [];
+  try {
+    results.push(await generate({ abortSignal }));
+  } catch (error) {
+    const retryable = error instanceof RetryableError ? error : undefined;
+    if (retryable != null) return results;
+    throw error;
+  }
+  return results;
+}`,
+    openaiTry(
+      "const isHttpError = error instanceof HttpError;\n    if (!isHttpError) throw error;\n    return '';",
+      `${OPENAI}declare class HttpError extends Error { status: number }\n`,
+    ),
     // The HTTP boundary: cancellation logged at info level and answered with 499.
     `export async function POST(req: Request): Promise<Response> {
   try {
@@ -390,6 +408,53 @@ export async function show(id: string, signal: AbortSignal): Promise<string> {
     if (signal.aborted) throw error;
     return null;
   }
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // The other way round: every error but that class, the cancellation included, is swallowed.
+      code: `class RetryableError extends Error {}
+declare function generate(options: { abortSignal?: AbortSignal }): Promise<string>;
+export async function collect(abortSignal: AbortSignal): Promise<string[]> {
+  const results: string[] = [];
+  try {
+    results.push(await generate({ abortSignal }));
+  } catch (error) {
+    const retryable = error instanceof RetryableError ? error : undefined;
+    if (retryable === undefined) return results;
+    throw error;
+  }
+  return results;
+}`,
+      errors: [
+        {
+          messageId: 'swallowed',
+          data: { callee: 'generate' },
+          line: 9,
+          column: 34,
+          endLine: 9,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'rethrowIfAborted',
+              data: { signal: 'abortSignal' },
+              output: `class RetryableError extends Error {}
+declare function generate(options: { abortSignal?: AbortSignal }): Promise<string>;
+export async function collect(abortSignal: AbortSignal): Promise<string[]> {
+  const results: string[] = [];
+  try {
+    results.push(await generate({ abortSignal }));
+  } catch (error) {
+    if (abortSignal.aborted) throw error;
+    const retryable = error instanceof RetryableError ? error : undefined;
+    if (retryable === undefined) return results;
+    throw error;
+  }
+  return results;
 }`,
             },
           ],
