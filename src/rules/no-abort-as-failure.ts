@@ -211,8 +211,37 @@ export default createRule<Options, MessageIds>({
       for (const point of scan.points) {
         const guards = scan.checks.filter((check) => check.node.range[0] < point.node.range[1]);
         if (point.kind === 'fallthrough' || point.kind === 'value') guards.push(...point.later.checks);
+        if (point.kind !== 'log' && handsOn(point, scan.handoffs)) continue;
         if (judge(handler, point, guards, getWork)) return;
       }
+    }
+
+    /**
+     * Does the handler hand the error on before `point`, so that its outcome is decided
+     * elsewhere: it returns what a function given the error returns (`return await
+     * recover(error, signal)`), or stores the error where later code can rethrow it
+     * (`lastError = error`)? A log call (`log(error)`) decides nothing: its result is dropped.
+     */
+    function handsOn(point: Point, handoffs: readonly Handoff[]): boolean {
+      if (point.kind === 'return' || point.kind === 'value') {
+        const call = point.handedTo;
+        if (call !== undefined && decidesOutcome(call)) return true;
+      }
+      return handoffs.some(
+        (handoff) => handoff.node.range[0] < point.node.range[1] && (handoff.call === undefined || decidesOutcome(handoff.call)),
+      );
+    }
+
+    /**
+     * A call given the error that may rethrow it: not a reporter, and not a function of the
+     * JavaScript library (`String(error)`, `JSON.stringify(error)`), which never does.
+     */
+    function decidesOutcome(call: TSESTree.CallExpression): boolean {
+      if (isReporter(call)) return false;
+      const declaration = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))?.getDeclaration() as
+        | ts.Declaration
+        | undefined;
+      return declaration === undefined || !services.program.isSourceFileDefaultLibrary(declaration.getSourceFile());
     }
 
     /** Reports `point` if its guards do not tell this work's cancellation apart; true when reported. */
@@ -405,7 +434,10 @@ export default createRule<Options, MessageIds>({
     function scanHandler(handler: Handler): Scan {
       const checks: CancellationCheck[] = [];
       const points: Point[] = [];
+      const handoffs: Handoff[] = [];
       const errorName = handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param.name : undefined;
+      const getHandedTo = (value: TSESTree.Expression): TSESTree.CallExpression | undefined =>
+        errorName === undefined ? undefined : findHandingCall(handler, value, errorName);
       let later: Later | undefined;
       const getLater = (): Later => (later ??= scanLater(handler));
       const isForThisError = (node: TSESTree.Node): boolean =>
@@ -416,6 +448,10 @@ export default createRule<Options, MessageIds>({
         if (node.type === AST_NODE_TYPES.CallExpression && isReporter(node) && isForThisError(node)) {
           points.push({ kind: 'log', node });
         }
+        if (errorName !== undefined && node.type === AST_NODE_TYPES.AssignmentExpression) {
+          const handoff = getStoredError(handler, node, errorName);
+          if (handoff !== undefined && isForThisError(node)) handoffs.push(handoff);
+        }
         if (
           node.type === AST_NODE_TYPES.ReturnStatement &&
           node.argument != null &&
@@ -423,18 +459,54 @@ export default createRule<Options, MessageIds>({
           (handler.fn === undefined || handler.valueUsed) &&
           isForThisError(node)
         ) {
-          points.push(handler.fn === undefined ? { kind: 'return', node } : { kind: 'value', node, later: getLater() });
+          const handedTo = getHandedTo(node.argument);
+          points.push(handler.fn === undefined ? { kind: 'return', node, handedTo } : { kind: 'value', node, handedTo, later: getLater() });
         }
       });
       if (handler.fn !== undefined && handler.body.type !== AST_NODE_TYPES.BlockStatement) {
         if (handler.valueUsed && isSuccessValue(handler.body, errorName)) {
-          points.push({ kind: 'value', node: handler.body, later: getLater() });
+          points.push({ kind: 'value', node: handler.body, handedTo: getHandedTo(handler.body), later: getLater() });
         }
       } else if (handler.clause !== undefined && !alwaysExits(handler.clause.body)) {
         if (getLater().returned) points.push({ kind: 'fallthrough', node: handler.clause, later: getLater() });
       }
       points.sort((a, b) => a.node.range[0] - b.node.range[0]);
-      return { checks, points };
+      return { checks, points, handoffs };
+    }
+
+    /**
+     * The call whose result `value` is, when that call is given the error: `await recover(error,
+     * signal)`, or a `const` of the handler holding it (`const token = await recover(error); … token`).
+     */
+    function findHandingCall(handler: Handler, value: TSESTree.Expression, errorName: string): TSESTree.CallExpression | undefined {
+      let node = unwrapAwait(value);
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        const init = getConstInitializer(sourceCode, node);
+        if (init === undefined || !isWithin(init, handler.root)) return undefined;
+        node = unwrapAwait(init);
+      }
+      if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      return node.arguments.some((argument) => isErrorName(argument, errorName)) ? node : undefined;
+    }
+
+    /**
+     * `lastError = error`, `this.failure = error`, `result = await recover(error)`: the error, or
+     * what a call given it returns, stored outside the handler, where later code decides.
+     */
+    function getStoredError(handler: Handler, node: TSESTree.AssignmentExpression, errorName: string): Handoff | undefined {
+      if (node.operator !== '=') return undefined;
+      const target = node.left;
+      if (target.type === AST_NODE_TYPES.Identifier) {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
+        // A variable of the handler, its parameter included, keeps nothing for later.
+        const owner = handler.clause ?? handler.root;
+        if (variable?.defs.some((definition) => isWithin(definition.name, owner)) === true) return undefined;
+      } else if (target.type !== AST_NODE_TYPES.MemberExpression) {
+        return undefined;
+      }
+      if (isErrorName(node.right, errorName)) return { node, call: undefined };
+      const call = findHandingCall(handler, node.right, errorName);
+      return call === undefined ? undefined : { node, call };
     }
 
     /**
@@ -776,13 +848,26 @@ interface Later {
 
 type Point =
   | { readonly kind: 'log'; readonly node: TSESTree.CallExpression }
-  | { readonly kind: 'return'; readonly node: TSESTree.ReturnStatement }
-  | { readonly kind: 'value'; readonly node: TSESTree.ReturnStatement | TSESTree.Expression; readonly later: Later }
+  | { readonly kind: 'return'; readonly node: TSESTree.ReturnStatement; readonly handedTo: TSESTree.CallExpression | undefined }
+  | {
+      readonly kind: 'value';
+      readonly node: TSESTree.ReturnStatement | TSESTree.Expression;
+      /** The call given the error whose result is returned: `return recover(error)`. */
+      readonly handedTo: TSESTree.CallExpression | undefined;
+      readonly later: Later;
+    }
   | { readonly kind: 'fallthrough'; readonly node: TSESTree.CatchClause; readonly later: Later };
+
+/** The error stored outside the handler: itself, or what `call` (given the error) returns. */
+interface Handoff {
+  readonly node: TSESTree.AssignmentExpression;
+  readonly call: TSESTree.CallExpression | undefined;
+}
 
 interface Scan {
   readonly checks: CancellationCheck[];
   readonly points: Point[];
+  readonly handoffs: Handoff[];
 }
 
 interface WorkCall {
@@ -878,6 +963,17 @@ function getEnclosingStatement(node: TSESTree.Node): TSESTree.Node {
     current = current.parent;
   }
   return current;
+}
+
+/** `error`, `error as Error`, `error!`: the handler's error itself. */
+function isErrorName(node: TSESTree.Node, errorName: string): boolean {
+  if (node.type === AST_NODE_TYPES.SpreadElement) return false;
+  const inner = skipTypeWrappers(node as TSESTree.Expression);
+  return inner.type === AST_NODE_TYPES.Identifier && inner.name === errorName;
+}
+
+function isWithin(node: TSESTree.Node, root: TSESTree.Node): boolean {
+  return root.range[0] <= node.range[0] && node.range[1] <= root.range[1];
 }
 
 /** The key of an object property or a member name: not a reference of its own. */

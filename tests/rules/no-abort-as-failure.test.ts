@@ -163,6 +163,39 @@ export async function tick(signal: AbortSignal): Promise<void> {
     return error;
   }
 }`,
+    // Handed on: a function given the error decides, or later code rethrows what was stored.
+    `declare function refresh(signal: AbortSignal): Promise<string>;
+/** Rethrows when \`signal\` has aborted; otherwise falls back to a cached token. */
+declare function recover(error: unknown, signal: AbortSignal): Promise<string>;
+export async function token(signal: AbortSignal): Promise<string> {
+  try {
+    return await refresh(signal);
+  } catch (error) {
+    return await recover(error, signal);
+  }
+}`,
+    `declare function refresh(signal: AbortSignal): Promise<string>;
+declare function recover(error: unknown): string;
+export async function token(signal: AbortSignal): Promise<string> {
+  const value = await refresh(signal).catch((error: unknown) => recover(error));
+  return value;
+}`,
+    `declare function download(url: string, options: { abortSignal?: AbortSignal }): Promise<Uint8Array>;
+declare function fail(error: unknown): Promise<number>;
+export async function size(url: string, abortSignal: AbortSignal): Promise<number> {
+  let preparationError: unknown;
+  let failed = false;
+  let data: Uint8Array;
+  try {
+    data = await download(url, { abortSignal });
+  } catch (error) {
+    failed = true;
+    preparationError = error;
+    data = new Uint8Array();
+  }
+  if (failed) return await fail(preparationError);
+  return data.byteLength;
+}`,
     // Swallowed in a function that returns nothing.
     `export async function refresh(url: string, signal: AbortSignal): Promise<void> {
   try {
@@ -455,6 +488,125 @@ export async function collect(abortSignal: AbortSignal): Promise<string[]> {
     throw error;
   }
   return results;
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // Logging the error hands nothing on: the handler still answers with a fallback.
+      code: `declare function refresh(signal: AbortSignal): Promise<string>;
+declare function log(...values: unknown[]): void;
+export async function token(signal: AbortSignal): Promise<string> {
+  try {
+    return await refresh(signal);
+  } catch (error) {
+    log('refresh failed', error);
+    return '';
+  }
+}`,
+      errors: [
+        {
+          messageId: 'swallowed',
+          data: { callee: 'refresh' },
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'rethrowIfAborted',
+              data: { signal: 'signal' },
+              output: `declare function refresh(signal: AbortSignal): Promise<string>;
+declare function log(...values: unknown[]): void;
+export async function token(signal: AbortSignal): Promise<string> {
+  try {
+    return await refresh(signal);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    log('refresh failed', error);
+    return '';
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A function of the JavaScript library given the error does not rethrow it.
+      code: `declare function refresh(signal: AbortSignal): Promise<string>;
+export async function token(signal: AbortSignal): Promise<string> {
+  try {
+    return await refresh(signal);
+  } catch (error) {
+    return String(error);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'swallowed',
+          data: { callee: 'refresh' },
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'rethrowIfAborted',
+              data: { signal: 'signal' },
+              output: `declare function refresh(signal: AbortSignal): Promise<string>;
+export async function token(signal: AbortSignal): Promise<string> {
+  try {
+    return await refresh(signal);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return String(error);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // Handing the error on afterwards does not take back the log.
+      code: `declare function refresh(signal: AbortSignal): Promise<string>;
+declare function recover(error: unknown, signal: AbortSignal): Promise<string>;
+export async function token(signal: AbortSignal): Promise<string> {
+  try {
+    return await refresh(signal);
+  } catch (error) {
+    console.error('refresh failed', error);
+    return await recover(error, signal);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'loggedAsFailure',
+          data: { callee: 'refresh', reporter: 'console.error' },
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 43,
+          suggestions: [
+            {
+              messageId: 'rethrowIfAborted',
+              data: { signal: 'signal' },
+              output: `declare function refresh(signal: AbortSignal): Promise<string>;
+declare function recover(error: unknown, signal: AbortSignal): Promise<string>;
+export async function token(signal: AbortSignal): Promise<string> {
+  try {
+    return await refresh(signal);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    console.error('refresh failed', error);
+    return await recover(error, signal);
+  }
 }`,
             },
           ],
