@@ -211,8 +211,37 @@ export default createRule<Options, MessageIds>({
       for (const point of scan.points) {
         const guards = scan.checks.filter((check) => check.node.range[0] < point.node.range[1]);
         if (point.kind === 'fallthrough' || point.kind === 'value') guards.push(...point.later.checks);
+        if (point.kind !== 'log' && handsOn(point, scan.handoffs)) continue;
         if (judge(handler, point, guards, getWork)) return;
       }
+    }
+
+    /**
+     * Does the handler hand the error on before `point`, so that its outcome is decided
+     * elsewhere: it returns what a function given the error returns (`return await
+     * recover(error, signal)`), or stores the error where later code can rethrow it
+     * (`lastError = error`)? A log call (`log(error)`) decides nothing: its result is dropped.
+     */
+    function handsOn(point: Point, handoffs: readonly Handoff[]): boolean {
+      if (point.kind === 'return' || point.kind === 'value') {
+        const call = point.handedTo;
+        if (call !== undefined && decidesOutcome(call)) return true;
+      }
+      return handoffs.some(
+        (handoff) => handoff.node.range[0] < point.node.range[1] && (handoff.call === undefined || decidesOutcome(handoff.call)),
+      );
+    }
+
+    /**
+     * A call given the error that may rethrow it: not a reporter, and not a function of the
+     * JavaScript library (`String(error)`, `JSON.stringify(error)`), which never does.
+     */
+    function decidesOutcome(call: TSESTree.CallExpression): boolean {
+      if (isReporter(call)) return false;
+      const declaration = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))?.getDeclaration() as
+        | ts.Declaration
+        | undefined;
+      return declaration === undefined || !services.program.isSourceFileDefaultLibrary(declaration.getSourceFile());
     }
 
     /** Reports `point` if its guards do not tell this work's cancellation apart; true when reported. */
@@ -405,16 +434,23 @@ export default createRule<Options, MessageIds>({
     function scanHandler(handler: Handler): Scan {
       const checks: CancellationCheck[] = [];
       const points: Point[] = [];
+      const handoffs: Handoff[] = [];
       const errorName = handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param.name : undefined;
+      const getHandedTo = (value: TSESTree.Expression): TSESTree.CallExpression | undefined =>
+        errorName === undefined ? undefined : findHandingCall(handler, value, errorName);
       let later: Later | undefined;
       const getLater = (): Later => (later ??= scanLater(handler));
       const isForThisError = (node: TSESTree.Node): boolean =>
-        errorName === undefined || !isOnlyForOtherErrors(node, handler.root, errorName, helperPattern);
+        errorName === undefined || !isOnlyForOtherErrors(sourceCode, node, handler.root, errorName, helperPattern);
       forEachDescendant(sourceCode, handler.body, (node) => {
         const check = getCancellationCheck(node, helperPattern);
         if (check !== undefined) checks.push(check);
         if (node.type === AST_NODE_TYPES.CallExpression && isReporter(node) && isForThisError(node)) {
           points.push({ kind: 'log', node });
+        }
+        if (errorName !== undefined && node.type === AST_NODE_TYPES.AssignmentExpression) {
+          const handoff = getStoredError(handler, node, errorName);
+          if (handoff !== undefined && isForThisError(node)) handoffs.push(handoff);
         }
         if (
           node.type === AST_NODE_TYPES.ReturnStatement &&
@@ -423,18 +459,54 @@ export default createRule<Options, MessageIds>({
           (handler.fn === undefined || handler.valueUsed) &&
           isForThisError(node)
         ) {
-          points.push(handler.fn === undefined ? { kind: 'return', node } : { kind: 'value', node, later: getLater() });
+          const handedTo = getHandedTo(node.argument);
+          points.push(handler.fn === undefined ? { kind: 'return', node, handedTo } : { kind: 'value', node, handedTo, later: getLater() });
         }
       });
       if (handler.fn !== undefined && handler.body.type !== AST_NODE_TYPES.BlockStatement) {
         if (handler.valueUsed && isSuccessValue(handler.body, errorName)) {
-          points.push({ kind: 'value', node: handler.body, later: getLater() });
+          points.push({ kind: 'value', node: handler.body, handedTo: getHandedTo(handler.body), later: getLater() });
         }
       } else if (handler.clause !== undefined && !alwaysExits(handler.clause.body)) {
         if (getLater().returned) points.push({ kind: 'fallthrough', node: handler.clause, later: getLater() });
       }
       points.sort((a, b) => a.node.range[0] - b.node.range[0]);
-      return { checks, points };
+      return { checks, points, handoffs };
+    }
+
+    /**
+     * The call whose result `value` is, when that call is given the error: `await recover(error,
+     * signal)`, or a `const` of the handler holding it (`const token = await recover(error); … token`).
+     */
+    function findHandingCall(handler: Handler, value: TSESTree.Expression, errorName: string): TSESTree.CallExpression | undefined {
+      let node = unwrapAwait(value);
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        const init = getConstInitializer(sourceCode, node);
+        if (init === undefined || !isWithin(init, handler.root)) return undefined;
+        node = unwrapAwait(init);
+      }
+      if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      return node.arguments.some((argument) => isErrorName(argument, errorName)) ? node : undefined;
+    }
+
+    /**
+     * `lastError = error`, `this.failure = error`, `result = await recover(error)`: the error, or
+     * what a call given it returns, stored outside the handler, where later code decides.
+     */
+    function getStoredError(handler: Handler, node: TSESTree.AssignmentExpression, errorName: string): Handoff | undefined {
+      if (node.operator !== '=') return undefined;
+      const target = node.left;
+      if (target.type === AST_NODE_TYPES.Identifier) {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
+        // A variable of the handler, its parameter included, keeps nothing for later.
+        const owner = handler.clause ?? handler.root;
+        if (variable?.defs.some((definition) => isWithin(definition.name, owner)) === true) return undefined;
+      } else if (target.type !== AST_NODE_TYPES.MemberExpression) {
+        return undefined;
+      }
+      if (isErrorName(node.right, errorName)) return { node, call: undefined };
+      const call = findHandingCall(handler, node.right, errorName);
+      return call === undefined ? undefined : { node, call };
     }
 
     /**
@@ -516,10 +588,13 @@ export default createRule<Options, MessageIds>({
     function findWork(handler: Handler): Work {
       const calls: WorkCall[] = [];
       const seen = new Set<TSESTree.CallExpression>();
+      // A `try` that awaits nothing only catches what is thrown synchronously: of the calls
+      // that carry a signal, only `signal.throwIfAborted()` throws its cancellation that way.
+      const synchronous = handler.clause !== undefined && !handler.work.some((region) => containsAwait(sourceCode, region));
       const add = (node: TSESTree.CallExpression): void => {
         if (seen.has(node)) return;
         seen.add(node);
-        const call = getWorkCall(node);
+        const call = getWorkCall(node, synchronous);
         if (call !== undefined) calls.push(call);
       };
       for (const region of handler.work) {
@@ -554,15 +629,22 @@ export default createRule<Options, MessageIds>({
       return call.type === AST_NODE_TYPES.CallExpression ? call : undefined;
     }
 
-    function getWorkCall(node: TSESTree.CallExpression): WorkCall | undefined {
+    /**
+     * A call given a signal whose cancellation can reach the handler: `signal.throwIfAborted()`,
+     * or (unless the `try` is `synchronous`) a call that returns work (a promise, a stream, an
+     * async iterable, something opaque) or is awaited. A call that only stores the signal or
+     * adds a listener to it (`map.set(key, signal)`, `removeAbortListener(signal, fn)`) does not.
+     */
+    function getWorkCall(node: TSESTree.CallExpression, synchronous: boolean): WorkCall | undefined {
       const callee = skipChain(node.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && getMemberName(callee) === 'throwIfAborted') {
         return { node, origin: getSignalOrigin(sourceCode, callee.object), sdkError: undefined };
       }
       // A call without arguments passes no signal; skip it before asking for its signature.
-      if (node.arguments.length === 0) return undefined;
+      if (synchronous || node.arguments.length === 0) return undefined;
       const slot = findCallSlot(services, node);
       if (slot === undefined || getSlotStatus(services, node, slot).kind !== 'given') return undefined;
+      if (!isAwaited(node) && !returnsWork(node)) return undefined;
       const value = getSlotValue(node, slot);
       let origin: SignalOrigin;
       if (value !== undefined) {
@@ -576,6 +658,12 @@ export default createRule<Options, MessageIds>({
       const declaration = slot.signature.getDeclaration() as ts.Declaration | undefined;
       const packageName = declaration === undefined ? undefined : getPackageName(declaration.getSourceFile().fileName);
       return { node, origin, sdkError: getSdkAbortError(packageName) };
+    }
+
+    function returnsWork(node: TSESTree.CallExpression): boolean {
+      const type = services.getTypeAtLocation(node);
+      const types = getSignalTypes(checker);
+      return types.isOpaque(type) || types.isWorkResult(type) || types.isStreamLike(type);
     }
 
     /**
@@ -760,13 +848,26 @@ interface Later {
 
 type Point =
   | { readonly kind: 'log'; readonly node: TSESTree.CallExpression }
-  | { readonly kind: 'return'; readonly node: TSESTree.ReturnStatement }
-  | { readonly kind: 'value'; readonly node: TSESTree.ReturnStatement | TSESTree.Expression; readonly later: Later }
+  | { readonly kind: 'return'; readonly node: TSESTree.ReturnStatement; readonly handedTo: TSESTree.CallExpression | undefined }
+  | {
+      readonly kind: 'value';
+      readonly node: TSESTree.ReturnStatement | TSESTree.Expression;
+      /** The call given the error whose result is returned: `return recover(error)`. */
+      readonly handedTo: TSESTree.CallExpression | undefined;
+      readonly later: Later;
+    }
   | { readonly kind: 'fallthrough'; readonly node: TSESTree.CatchClause; readonly later: Later };
+
+/** The error stored outside the handler: itself, or what `call` (given the error) returns. */
+interface Handoff {
+  readonly node: TSESTree.AssignmentExpression;
+  readonly call: TSESTree.CallExpression | undefined;
+}
 
 interface Scan {
   readonly checks: CancellationCheck[];
   readonly points: Point[];
+  readonly handoffs: Handoff[];
 }
 
 interface WorkCall {
@@ -803,6 +904,41 @@ function isAwaitedCallback(fn: TSESTree.Node): boolean {
   return name === undefined || !LISTENERS.has(name);
 }
 
+/** `await call(…)`, `await call(…)!`, `await (call(…) as T)`. */
+function isAwaited(call: TSESTree.CallExpression): boolean {
+  let node: TSESTree.Node = call;
+  while (
+    node.parent.type === AST_NODE_TYPES.ChainExpression ||
+    node.parent.type === AST_NODE_TYPES.TSAsExpression ||
+    node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node.parent.type === AST_NODE_TYPES.TSSatisfiesExpression
+  ) {
+    node = node.parent;
+  }
+  return node.parent.type === AST_NODE_TYPES.AwaitExpression;
+}
+
+/**
+ * Does `region` (outside nested functions) wait for something: `await`, `for await`,
+ * `await using`, or a `yield` (an async generator awaits what it yields)?
+ */
+function containsAwait(sourceCode: Readonly<TSESLint.SourceCode>, region: TSESTree.Node): boolean {
+  let found = false;
+  forEachDescendant(sourceCode, region, (node) => {
+    if (found) return false;
+    if (
+      node.type === AST_NODE_TYPES.AwaitExpression ||
+      node.type === AST_NODE_TYPES.YieldExpression ||
+      (node.type === AST_NODE_TYPES.ForOfStatement && node.await) ||
+      (node.type === AST_NODE_TYPES.VariableDeclaration && node.kind === 'await using')
+    ) {
+      found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
 function isValueUsed(call: TSESTree.CallExpression): boolean {
   let node: TSESTree.Node = call;
   let parent = node.parent;
@@ -827,6 +963,17 @@ function getEnclosingStatement(node: TSESTree.Node): TSESTree.Node {
     current = current.parent;
   }
   return current;
+}
+
+/** `error`, `error as Error`, `error!`: the handler's error itself. */
+function isErrorName(node: TSESTree.Node, errorName: string): boolean {
+  if (node.type === AST_NODE_TYPES.SpreadElement) return false;
+  const inner = skipTypeWrappers(node as TSESTree.Expression);
+  return inner.type === AST_NODE_TYPES.Identifier && inner.name === errorName;
+}
+
+function isWithin(node: TSESTree.Node, root: TSESTree.Node): boolean {
+  return root.range[0] <= node.range[0] && node.range[1] <= root.range[1];
 }
 
 /** The key of an object property or a member name: not a reference of its own. */

@@ -1,8 +1,9 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { alwaysExits } from './alwaysExits.js';
 import { getMemberName } from './callContext.js';
+import { getConstInitializer } from './constInitializer.js';
 import { skipTypeWrappers } from './signalSlots.js';
 
 /**
@@ -17,30 +18,35 @@ const CANCELLATION_TEXT = /abort|cancel|timeout/i;
  * Is `node` (inside an error handler) reached only for some specific other
  * error, never for a cancellation? True inside `if (error instanceof
  * HttpError) { … }`, `if (error.status === 404) …`, `case 'ENOENT':`, and
- * after `if (!(error instanceof ZodError)) throw error;`. `errorName` is the
- * handler's error variable; tests of other values do not narrow it.
+ * after `if (!(error instanceof ZodError)) throw error;`. A `const` of the
+ * handler derived from such a test narrows too: `const retryable = error
+ * instanceof RetryableError ? error : undefined; if (retryable != null) …`.
+ * `errorName` is the handler's error variable; tests of other values do not
+ * narrow it.
  *
- * @example isOnlyForOtherErrors(returnNode, catchClause.body, 'error', /abort|cancel/i)
+ * @example isOnlyForOtherErrors(sourceCode, returnNode, catchClause.body, 'error', /abort|cancel/i)
  */
 export function isOnlyForOtherErrors(
+  sourceCode: Readonly<TSESLint.SourceCode>,
   node: TSESTree.Node,
   root: TSESTree.Node,
   errorName: string,
   helperPattern: RegExp,
 ): boolean {
+  const context: Context = { sourceCode, root, errorName, helperPattern, depth: 0 };
   let child: TSESTree.Node = node;
   let parent = node.parent;
   while (parent != null && child !== root) {
     switch (parent.type) {
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.ConditionalExpression:
-        if (parent.consequent === child && isNarrowing(parent.test, errorName, helperPattern, false)) return true;
-        if (parent.alternate === child && isNarrowing(parent.test, errorName, helperPattern, true)) return true;
+        if (parent.consequent === child && isNarrowing(parent.test, context, false)) return true;
+        if (parent.alternate === child && isNarrowing(parent.test, context, true)) return true;
         break;
       case AST_NODE_TYPES.LogicalExpression:
         if (parent.right === child) {
-          if (parent.operator === '&&' && isNarrowing(parent.left, errorName, helperPattern, false)) return true;
-          if (parent.operator === '||' && isNarrowing(parent.left, errorName, helperPattern, true)) return true;
+          if (parent.operator === '&&' && isNarrowing(parent.left, context, false)) return true;
+          if (parent.operator === '||' && isNarrowing(parent.left, context, true)) return true;
         }
         break;
       case AST_NODE_TYPES.SwitchCase:
@@ -56,7 +62,7 @@ export function isOnlyForOtherErrors(
             statement.type === AST_NODE_TYPES.IfStatement &&
             statement.alternate == null &&
             alwaysExits(statement.consequent) &&
-            isNarrowing(statement.test, errorName, helperPattern, true)
+            isNarrowing(statement.test, context, true)
           ) {
             return true;
           }
@@ -71,19 +77,32 @@ export function isOnlyForOtherErrors(
   return false;
 }
 
+interface Context {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  /** The handler: a `const` that narrows must be declared in it, where `errorName` is its error. */
+  readonly root: TSESTree.Node;
+  readonly errorName: string;
+  readonly helperPattern: RegExp;
+  /** How many `const`s were followed to get here. */
+  readonly depth: number;
+}
+
 /** Does `test` (or, when `negated`, its negation) hold only for a specific non-cancellation error? */
-function isNarrowing(test: TSESTree.Expression, errorName: string, helperPattern: RegExp, negated: boolean): boolean {
+function isNarrowing(test: TSESTree.Expression, context: Context, negated: boolean): boolean {
+  const { errorName, helperPattern } = context;
   const node = skipTypeWrappers(test);
   if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
-    return isNarrowing(node.argument, errorName, helperPattern, !negated);
+    return isNarrowing(node.argument, context, !negated);
   }
   if (node.type === AST_NODE_TYPES.LogicalExpression) {
     // A && B narrows when either does; !(A || B) likewise.
     if (node.operator === (negated ? '||' : '&&')) {
-      return isNarrowing(node.left, errorName, helperPattern, negated) || isNarrowing(node.right, errorName, helperPattern, negated);
+      return isNarrowing(node.left, context, negated) || isNarrowing(node.right, context, negated);
     }
     return false;
   }
+  // `if (retryable)`, where `retryable` is a `const` derived from the error.
+  if (node.type === AST_NODE_TYPES.Identifier) return isNarrowingValue(node, context, !negated, 'falsy');
   if (node.type === AST_NODE_TYPES.BinaryExpression) {
     if (node.operator === 'instanceof') {
       if (negated || !isErrorReference(node.left, errorName)) return false;
@@ -92,8 +111,13 @@ function isNarrowing(test: TSESTree.Expression, errorName: string, helperPattern
     }
     const positive = node.operator === '===' || node.operator === '==';
     const negative = node.operator === '!==' || node.operator === '!=';
-    if (!(positive ? !negated : negative && negated)) return false;
     if (node.left.type === AST_NODE_TYPES.PrivateIdentifier) return false;
+    // `retryable != null`, `retryable === undefined`
+    const comparison = getNullishComparison(node);
+    if (comparison !== undefined) {
+      return isNarrowingValue(comparison.subject, context, negative !== negated, comparison.empty);
+    }
+    if (!(positive ? !negated : negative && negated)) return false;
     return (
       (isErrorProperty(node.left, errorName) && isOtherValue(node.right)) ||
       (isErrorProperty(node.right, errorName) && isOtherValue(node.left))
@@ -112,6 +136,78 @@ function isNarrowing(test: TSESTree.Expression, errorName: string, helperPattern
     );
   }
   return false;
+}
+
+/** Which values a test treats as absent: falsy ones (`if (x)`), or the nullish ones a comparison names. */
+type Empty = 'falsy' | 'nullish' | 'null' | 'undefined';
+
+/**
+ * Does `identifier` being present (or, when `present` is false, absent) show a
+ * specific other error? It must be a `const` of the handler whose initializer
+ * is such a test (`const retryable = error instanceof RetryableError`), or
+ * yields a value only when one holds (`error instanceof RetryableError ? error
+ * : undefined`, `error instanceof RetryableError && error`).
+ */
+function isNarrowingValue(identifier: TSESTree.Identifier, context: Context, present: boolean, empty: Empty): boolean {
+  if (identifier.name === context.errorName || context.depth > 3) return false;
+  const init = getConstInitializer(context.sourceCode, identifier);
+  if (init === undefined || init.range[0] < context.root.range[0] || init.range[1] > context.root.range[1]) return false;
+  const inner: Context = { ...context, depth: context.depth + 1 };
+  const value = skipTypeWrappers(init);
+  if (value.type === AST_NODE_TYPES.ConditionalExpression) {
+    // Present only through the branch that is not empty.
+    if (!present) return false;
+    if (isEmpty(value.alternate, empty) && !isEmpty(value.consequent, empty)) return isNarrowing(value.test, inner, false);
+    if (isEmpty(value.consequent, empty) && !isEmpty(value.alternate, empty)) return isNarrowing(value.test, inner, true);
+    return false;
+  }
+  if (empty !== 'falsy') return false;
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&') {
+    return present && isNarrowing(value.left, inner, false);
+  }
+  return isNarrowing(value, inner, !present);
+}
+
+/** `x != null`, `x === undefined`, `null !== x`: the identifier compared and which values count as absent. */
+function getNullishComparison(node: TSESTree.BinaryExpression): { subject: TSESTree.Identifier; empty: Empty } | undefined {
+  if (!['==', '!=', '===', '!=='].includes(node.operator) || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+  const loose = node.operator.length === 2;
+  for (const [side, other] of [
+    [node.left, node.right],
+    [node.right, node.left],
+  ] as const) {
+    const subject = skipTypeWrappers(side);
+    if (subject.type !== AST_NODE_TYPES.Identifier) continue;
+    const kind = getNullishKind(other);
+    if (kind === undefined) continue;
+    return { subject, empty: loose ? 'nullish' : kind };
+  }
+  return undefined;
+}
+
+function getNullishKind(node: TSESTree.Node): 'null' | 'undefined' | undefined {
+  if (node.type === AST_NODE_TYPES.Literal && node.value === null && !('regex' in node)) return 'null';
+  if (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') return 'undefined';
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void') return 'undefined';
+  return undefined;
+}
+
+/** Is `node` always a value the test treats as absent? */
+function isEmpty(node: TSESTree.Expression, empty: Empty): boolean {
+  const value = skipTypeWrappers(node);
+  const kind = getNullishKind(value);
+  switch (empty) {
+    case 'nullish':
+      return kind !== undefined;
+    case 'null':
+    case 'undefined':
+      return kind === empty;
+    case 'falsy':
+      return (
+        kind !== undefined ||
+        (value.type === AST_NODE_TYPES.Literal && (value.value === false || value.value === 0 || value.value === ''))
+      );
+  }
 }
 
 function isErrorReference(node: TSESTree.Node, errorName: string): boolean {

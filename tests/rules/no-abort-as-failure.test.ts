@@ -108,6 +108,24 @@ ruleTester.run('no-abort-as-failure', rule, {
       "if (!(error instanceof HttpError)) throw error;\n    logger.error('upstream failed', { status: error.status });\n    return '';",
       `${OPENAI}declare class HttpError extends Error { status: number }\ndeclare const logger: { error(message: string, fields?: object): void };\n`,
     ),
+    // A `const` derived from a test for another error narrows like the test.
+    `class RetryableError extends Error {}
+declare function generate(options: { abortSignal?: AbortSignal }): Promise<string>;
+export async function collect(abortSignal: AbortSignal): Promise<string[]> {
+  const results: string[] = [];
+  try {
+    results.push(await generate({ abortSignal }));
+  } catch (error) {
+    const retryable = error instanceof RetryableError ? error : undefined;
+    if (retryable != null) return results;
+    throw error;
+  }
+  return results;
+}`,
+    openaiTry(
+      "const isHttpError = error instanceof HttpError;\n    if (!isHttpError) throw error;\n    return '';",
+      `${OPENAI}declare class HttpError extends Error { status: number }\n`,
+    ),
     // The HTTP boundary: cancellation logged at info level and answered with 499.
     `export async function POST(req: Request): Promise<Response> {
   try {
@@ -144,6 +162,39 @@ export async function tick(signal: AbortSignal): Promise<void> {
   } catch (error) {
     return error;
   }
+}`,
+    // Handed on: a function given the error decides, or later code rethrows what was stored.
+    `declare function refresh(signal: AbortSignal): Promise<string>;
+/** Rethrows when \`signal\` has aborted; otherwise falls back to a cached token. */
+declare function recover(error: unknown, signal: AbortSignal): Promise<string>;
+export async function token(signal: AbortSignal): Promise<string> {
+  try {
+    return await refresh(signal);
+  } catch (error) {
+    return await recover(error, signal);
+  }
+}`,
+    `declare function refresh(signal: AbortSignal): Promise<string>;
+declare function recover(error: unknown): string;
+export async function token(signal: AbortSignal): Promise<string> {
+  const value = await refresh(signal).catch((error: unknown) => recover(error));
+  return value;
+}`,
+    `declare function download(url: string, options: { abortSignal?: AbortSignal }): Promise<Uint8Array>;
+declare function fail(error: unknown): Promise<number>;
+export async function size(url: string, abortSignal: AbortSignal): Promise<number> {
+  let preparationError: unknown;
+  let failed = false;
+  let data: Uint8Array;
+  try {
+    data = await download(url, { abortSignal });
+  } catch (error) {
+    failed = true;
+    preparationError = error;
+    data = new Uint8Array();
+  }
+  if (failed) return await fail(preparationError);
+  return data.byteLength;
 }`,
     // Swallowed in a function that returns nothing.
     `export async function refresh(url: string, signal: AbortSignal): Promise<void> {
@@ -235,6 +286,52 @@ export async function ask(question: string, signal: AbortSignal): Promise<string
   for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
   return text;
 }`,
+    // Calls that store a signal or manage its listeners do no work that could be cancelled,
+    // and a `try` without `await` only catches synchronous throws.
+    `const composed = new WeakMap<AbortController, AbortSignal>();
+export function link(callerSignal: AbortSignal): AbortController {
+  const controller = new AbortController();
+  try {
+    composed.set(controller, callerSignal);
+  } catch {
+    // feature detection
+  }
+  return controller;
+}`,
+    `declare function removeAbortListener(signal: AbortSignal, listener: () => void): void;
+declare function reject(error: unknown): void;
+export function watch(signal: AbortSignal, onAbort: () => void): boolean {
+  try {
+    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) {
+      removeAbortListener(signal, onAbort);
+      return false;
+    }
+  } catch (error) {
+    reject(error);
+    return false;
+  }
+  return true;
+}`,
+    `declare const registry: Map<string, AbortSignal>;
+declare function render(id: string): Promise<string>;
+export async function show(id: string, signal: AbortSignal): Promise<string> {
+  try {
+    registry.set(id, signal);
+    return await render(id);
+  } catch {
+    return '';
+  }
+}`,
+    // Work started in a `try` that does not await it: its rejection never reaches the handler.
+    `export async function start(url: string, signal: AbortSignal): Promise<Promise<Response> | null> {
+  try {
+    const pending = fetch(url, { signal });
+    return pending;
+  } catch {
+    return null;
+  }
+}`,
     // A helper named in the options.
     {
       code: openaiTry(
@@ -306,6 +403,209 @@ export async function ask(question: string, signal: AbortSignal): Promise<string
   } catch (err) {
     if (req.signal.aborted) throw err;
     return Response.json({ error: String(err) }, { status: 502 });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // Without `await`, `signal.throwIfAborted()` is the call whose cancellation the handler catches.
+      code: `export function parse(text: string, signal: AbortSignal): unknown {
+  try {
+    signal.throwIfAborted();
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'swallowed',
+          data: { callee: 'signal.throwIfAborted' },
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'rethrowIfAborted',
+              data: { signal: 'signal' },
+              output: `export function parse(text: string, signal: AbortSignal): unknown {
+  try {
+    signal.throwIfAborted();
+    return JSON.parse(text);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return null;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // The other way round: every error but that class, the cancellation included, is swallowed.
+      code: `class RetryableError extends Error {}
+declare function generate(options: { abortSignal?: AbortSignal }): Promise<string>;
+export async function collect(abortSignal: AbortSignal): Promise<string[]> {
+  const results: string[] = [];
+  try {
+    results.push(await generate({ abortSignal }));
+  } catch (error) {
+    const retryable = error instanceof RetryableError ? error : undefined;
+    if (retryable === undefined) return results;
+    throw error;
+  }
+  return results;
+}`,
+      errors: [
+        {
+          messageId: 'swallowed',
+          data: { callee: 'generate' },
+          line: 9,
+          column: 34,
+          endLine: 9,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'rethrowIfAborted',
+              data: { signal: 'abortSignal' },
+              output: `class RetryableError extends Error {}
+declare function generate(options: { abortSignal?: AbortSignal }): Promise<string>;
+export async function collect(abortSignal: AbortSignal): Promise<string[]> {
+  const results: string[] = [];
+  try {
+    results.push(await generate({ abortSignal }));
+  } catch (error) {
+    if (abortSignal.aborted) throw error;
+    const retryable = error instanceof RetryableError ? error : undefined;
+    if (retryable === undefined) return results;
+    throw error;
+  }
+  return results;
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // Logging the error hands nothing on: the handler still answers with a fallback.
+      code: `declare function refresh(signal: AbortSignal): Promise<string>;
+declare function log(...values: unknown[]): void;
+export async function token(signal: AbortSignal): Promise<string> {
+  try {
+    return await refresh(signal);
+  } catch (error) {
+    log('refresh failed', error);
+    return '';
+  }
+}`,
+      errors: [
+        {
+          messageId: 'swallowed',
+          data: { callee: 'refresh' },
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'rethrowIfAborted',
+              data: { signal: 'signal' },
+              output: `declare function refresh(signal: AbortSignal): Promise<string>;
+declare function log(...values: unknown[]): void;
+export async function token(signal: AbortSignal): Promise<string> {
+  try {
+    return await refresh(signal);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    log('refresh failed', error);
+    return '';
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A function of the JavaScript library given the error does not rethrow it.
+      code: `declare function refresh(signal: AbortSignal): Promise<string>;
+export async function token(signal: AbortSignal): Promise<string> {
+  try {
+    return await refresh(signal);
+  } catch (error) {
+    return String(error);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'swallowed',
+          data: { callee: 'refresh' },
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'rethrowIfAborted',
+              data: { signal: 'signal' },
+              output: `declare function refresh(signal: AbortSignal): Promise<string>;
+export async function token(signal: AbortSignal): Promise<string> {
+  try {
+    return await refresh(signal);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return String(error);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // Handing the error on afterwards does not take back the log.
+      code: `declare function refresh(signal: AbortSignal): Promise<string>;
+declare function recover(error: unknown, signal: AbortSignal): Promise<string>;
+export async function token(signal: AbortSignal): Promise<string> {
+  try {
+    return await refresh(signal);
+  } catch (error) {
+    console.error('refresh failed', error);
+    return await recover(error, signal);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'loggedAsFailure',
+          data: { callee: 'refresh', reporter: 'console.error' },
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 43,
+          suggestions: [
+            {
+              messageId: 'rethrowIfAborted',
+              data: { signal: 'signal' },
+              output: `declare function refresh(signal: AbortSignal): Promise<string>;
+declare function recover(error: unknown, signal: AbortSignal): Promise<string>;
+export async function token(signal: AbortSignal): Promise<string> {
+  try {
+    return await refresh(signal);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    console.error('refresh failed', error);
+    return await recover(error, signal);
   }
 }`,
             },
