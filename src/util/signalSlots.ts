@@ -2,7 +2,7 @@ import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-es
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { getSignalTypes, type SignalTypes } from './signalTypes.js';
+import { getSignalTypes, isPlainTypeNode, type SignalTypes } from './signalTypes.js';
 
 /** Where a callee takes its signal: an argument index, then a property path in that argument. */
 export interface SignalSlot {
@@ -147,7 +147,7 @@ function computeSignatureSlot(types: SignalTypes, signature: ts.Signature): Sign
       if (declaration.dotDotDotToken !== undefined) continue;
       // Read off the syntax: `id: string`, `fn: () => void` or `items: T[]` never carry a
       // signal, whatever the instantiation, so their types need not be asked for.
-      if (declaration.type !== undefined && cannotCarrySignal(declaration.type)) continue;
+      if (declaration.type !== undefined && isPlainTypeNode(declaration.type)) continue;
     }
     const type = checker.getTypeOfSymbol(parameter);
     if (types.isOpaque(type)) continue;
@@ -304,39 +304,6 @@ function getOverloads(declaration: ts.SignatureDeclaration): readonly ts.Signatu
     overloadGroups.set(parent, groups);
   }
   return groups.get(key) ?? [declaration];
-}
-
-/**
- * Parameter types that never carry a signal, whatever their instantiation:
- * primitives, literals, functions, arrays and tuples, and unions of those.
- */
-function cannotCarrySignal(node: ts.TypeNode): boolean {
-  switch (node.kind) {
-    case ts.SyntaxKind.StringKeyword:
-    case ts.SyntaxKind.NumberKeyword:
-    case ts.SyntaxKind.BooleanKeyword:
-    case ts.SyntaxKind.BigIntKeyword:
-    case ts.SyntaxKind.SymbolKeyword:
-    case ts.SyntaxKind.UndefinedKeyword:
-    case ts.SyntaxKind.VoidKeyword:
-    case ts.SyntaxKind.NeverKeyword:
-    case ts.SyntaxKind.AnyKeyword:
-    case ts.SyntaxKind.UnknownKeyword:
-    case ts.SyntaxKind.LiteralType:
-    case ts.SyntaxKind.TemplateLiteralType:
-    case ts.SyntaxKind.FunctionType:
-    case ts.SyntaxKind.ConstructorType:
-    case ts.SyntaxKind.ArrayType:
-    case ts.SyntaxKind.TupleType:
-    case ts.SyntaxKind.TypePredicate:
-      return true;
-    case ts.SyntaxKind.ParenthesizedType:
-      return cannotCarrySignal((node as ts.ParenthesizedTypeNode).type);
-    case ts.SyntaxKind.UnionType:
-      return (node as ts.UnionTypeNode).types.every(cannotCarrySignal);
-    default:
-      return false;
-  }
 }
 
 /** What a call passes in its signal slot. */
