@@ -55,6 +55,8 @@ dom.run('require-signal (dom)', rule, {
     "async function f() { await fetch('/a'); const controller = new AbortController(); return controller; }",
     // Options handed over as a promise carry whatever they resolve to.
     'interface RequestOptions { signal?: AbortSignal | null; body?: unknown }\ndeclare function post(path: string, opts?: RequestOptions | Promise<RequestOptions>): Promise<string>;\nexport function create(options?: RequestOptions) { return post("/x", Promise.resolve(options).then((o) => ({ ...o }))); }',
+    // FP A: `signal` exists on `Request` only, not on `RequestInfo` (`Request | string`): no source.
+    "export async function proxy(input: RequestInfo): Promise<Response> { return fetch('https://upstream.test/'); }",
     // Options disabled.
     { code: `${OPENAI}async function f() { await ${CHAT}; }`, options: [{ checkWithoutSignal: 'off' }] },
   ],
@@ -216,6 +218,24 @@ dom.run('require-signal (dom)', rule, {
       code: 'declare function gen(p: { model: string; config?: { temperature?: number; abortSignal?: AbortSignal } }): Promise<string>;\nasync function f(signal: AbortSignal) { await gen({ model: "m", config: { temperature: 0 } }); }',
       errors: [{ messageId: 'missingSignal', data: { callee: 'gen', slot: '1st argument (`config.abortSignal`)', signal: 'signal' } }],
       output: 'declare function gen(p: { model: string; config?: { temperature?: number; abortSignal?: AbortSignal } }): Promise<string>;\nasync function f(signal: AbortSignal) { await gen({ model: "m", config: { temperature: 0, abortSignal: signal } }); }',
+    },
+    {
+      // FP A: a source whose union type has the signal on one member only is passed over for another.
+      code: "async function f(url: RequestInfo, init: RequestInit | undefined, controller: AbortController) { await fetch(url); }",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'fetch', slot: '2nd argument (`signal`)', signal: 'init?.signal' } }],
+      output: "async function f(url: RequestInfo, init: RequestInit | undefined, controller: AbortController) { await fetch(url, { signal: init?.signal }); }",
+    },
+    {
+      // FP A: the same for a property further down.
+      code: "async function f(ctx: { req: Request } | { req: string }, controller: AbortController) { await fetch('/a'); }",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'fetch', slot: '2nd argument (`signal`)', signal: 'controller.signal' } }],
+      output: "async function f(ctx: { req: Request } | { req: string }, controller: AbortController) { await fetch('/a', { signal: controller.signal }); }",
+    },
+    {
+      // A controller that may be missing is read through `?.`.
+      code: "class Poller {\n  private controller?: AbortController;\n  async tick() { await fetch('/a'); }\n}",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'fetch', slot: '2nd argument (`signal`)', signal: 'this.controller?.signal' } }],
+      output: "class Poller {\n  private controller?: AbortController;\n  async tick() { await fetch('/a', { signal: this.controller?.signal }); }\n}",
     },
     {
       // A type error in the file does not stop the rule.
