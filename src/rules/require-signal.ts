@@ -10,6 +10,7 @@ import { getFunctionName, isFunctionNode, type FunctionNode } from '../util/func
 import { getTypedServices } from '../util/getTypedServices.js';
 import { hasInheritedSignal } from '../util/inheritedSignal.js';
 import {
+  canBuildSlotObjects,
   findSignatureSlotForCall,
   getCallSignature,
   getSlotStatus,
@@ -151,6 +152,10 @@ export default createRule<Options, MessageIds>({
     ): void {
       const signal = source.text;
       const declare = source.declare;
+      if (!canBuildSlotObjects(services, slot, status)) {
+        context.report({ node, messageId: 'missingSignal', data: { callee, slot: slotText, signal } });
+        return;
+      }
       const passFix = (fixer: Fixer): Fix[] | undefined => {
         const pass = fixPassSignal(fixer, sourceCode, node, slot, status, signal);
         if (pass === undefined || declare === undefined) return pass;
@@ -188,6 +193,10 @@ export default createRule<Options, MessageIds>({
     ): void {
       const messageId = isAi ? 'missingSignalNoSource' : 'missingSignalAnyCall';
       const data = { callee, slot: slotText };
+      if (!canBuildSlotObjects(services, slot, status)) {
+        context.report({ node, messageId, data });
+        return;
+      }
       const response = findResponseParameter(node);
       if (response !== undefined) {
         context.report({

@@ -238,6 +238,37 @@ dom.run('require-signal (dom)', rule, {
       output: "class Poller {\n  private controller?: AbortController;\n  async tick() { await fetch('/a', { signal: this.controller?.signal }); }\n}",
     },
     {
+      // FP B: the new context object would lack the other required properties of its type: no fix.
+      code: 'interface TokenContext {\n  apiURL: string;\n  signal: AbortSignal | null | undefined;\n}\ndeclare function getToken(options?: object, context?: TokenContext): Promise<string>;\nexport async function withController(controller: AbortController): Promise<string> {\n  return getToken();\n}',
+      errors: [{ messageId: 'missingSignal', data: { callee: 'getToken', slot: '2nd argument (`signal`)', signal: 'controller.signal' }, suggestions: [] }],
+      output: null,
+    },
+    {
+      // FP B: the same for a new nested object.
+      code: 'declare function gen(p: { model: string; config?: { apiKey: string; abortSignal?: AbortSignal } }): Promise<string>;\nasync function f(signal: AbortSignal) { await gen({ model: "m" }); }',
+      errors: [{ messageId: 'missingSignal', data: { callee: 'gen', slot: '1st argument (`config.abortSignal`)', signal: 'signal' }, suggestions: [] }],
+      output: null,
+    },
+    {
+      // FP B: and for an overload's options object, offered as a suggestion otherwise.
+      code: 'declare function load(id: string): Promise<string>;\ndeclare function load(id: string, options: { signal: AbortSignal; retries: number }): Promise<string>;\nasync function f(signal: AbortSignal) { await load("a"); }',
+      errors: [{ messageId: 'missingSignal', suggestions: [] }],
+      output: null,
+    },
+    {
+      // FP B: no signal in scope: threading a new one is no fix either.
+      code: 'interface TokenContext {\n  apiURL: string;\n  signal: AbortSignal | null | undefined;\n}\ndeclare function getToken(options?: object, context?: TokenContext): Promise<string>;\nexport async function token(): Promise<string> {\n  return getToken();\n}',
+      options: [{ checkWithoutSignal: 'all' }],
+      errors: [{ messageId: 'missingSignalAnyCall', suggestions: [] }],
+      output: null,
+    },
+    {
+      // A new nested object whose other properties are optional is fine.
+      code: 'declare function gen(p: { model: string; config?: { temperature?: number; abortSignal?: AbortSignal } }): Promise<string>;\nasync function f(signal: AbortSignal) { await gen({ model: "m" }); }',
+      errors: [{ messageId: 'missingSignal', data: { callee: 'gen', slot: '1st argument (`config.abortSignal`)', signal: 'signal' } }],
+      output: 'declare function gen(p: { model: string; config?: { temperature?: number; abortSignal?: AbortSignal } }): Promise<string>;\nasync function f(signal: AbortSignal) { await gen({ model: "m", config: { abortSignal: signal } }); }',
+    },
+    {
       // A type error in the file does not stop the rule.
       code: "async function f(signal: AbortSignal) { const n: number = 'x'; await fetch('/a'); }",
       errors: [{ messageId: 'missingSignal' }],
