@@ -20,6 +20,7 @@ import {
 } from '../util/signalSlots.js';
 import { findSignalSources, type SignalSource } from '../util/signalSources.js';
 import { getSignalTypes, hasGlobalAbortSignal } from '../util/signalTypes.js';
+import { isTestedAbsent } from '../util/testedAbsent.js';
 
 type Options = [
   {
@@ -131,6 +132,8 @@ export default createRule<Options, MessageIds>({
         const slotText = describeSlot(slot);
         const [source] = findSignalSources(sourceCode, services, node);
         if (source !== undefined) {
+          // `signal ? f(x, { signal }) : f(x)`: the code has already decided what to do without one.
+          if (isTestedAbsent(node, source.text, source.owner)) return;
           reportWithSource(node, slot, status, source, callee, slotText);
           return;
         }

@@ -57,6 +57,13 @@ dom.run('require-signal (dom)', rule, {
     'interface RequestOptions { signal?: AbortSignal | null; body?: unknown }\ndeclare function post(path: string, opts?: RequestOptions | Promise<RequestOptions>): Promise<string>;\nexport function create(options?: RequestOptions) { return post("/x", Promise.resolve(options).then((o) => ({ ...o }))); }',
     // FP A: `signal` exists on `Request` only, not on `RequestInfo` (`Request | string`): no source.
     "export async function proxy(input: RequestInfo): Promise<Response> { return fetch('https://upstream.test/'); }",
+    // FP 2: the branch where the signal was tested absent passes none on purpose.
+    'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport function run(args: unknown, signal?: AbortSignal): Promise<void> {\n  return signal ? execute(args, { signal }) : execute(args);\n}',
+    'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport async function run(args: unknown, signal?: AbortSignal) {\n  if (signal) {\n    await execute(args, { signal });\n  } else {\n    await execute(args);\n  }\n}',
+    'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport function run(args: unknown, signal?: AbortSignal) {\n  if (!signal) return execute(args);\n  return execute(args, { signal });\n}',
+    'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport function run(args: unknown, options?: { signal?: AbortSignal }) {\n  if (options?.signal === undefined) return execute(args);\n  return execute(args, { signal: options.signal });\n}',
+    'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport async function run(args: unknown, signal?: AbortSignal) {\n  if (signal != null) {\n    return execute(args, { signal });\n  }\n  return execute(args);\n}',
+    'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport function run(args: unknown, signal?: AbortSignal) {\n  return (!signal && execute(args)) || execute(args, { signal });\n}',
     // Options disabled.
     { code: `${OPENAI}async function f() { await ${CHAT}; }`, options: [{ checkWithoutSignal: 'off' }] },
   ],
@@ -267,6 +274,18 @@ dom.run('require-signal (dom)', rule, {
       code: 'declare function gen(p: { model: string; config?: { temperature?: number; abortSignal?: AbortSignal } }): Promise<string>;\nasync function f(signal: AbortSignal) { await gen({ model: "m" }); }',
       errors: [{ messageId: 'missingSignal', data: { callee: 'gen', slot: '1st argument (`config.abortSignal`)', signal: 'signal' } }],
       output: 'declare function gen(p: { model: string; config?: { temperature?: number; abortSignal?: AbortSignal } }): Promise<string>;\nasync function f(signal: AbortSignal) { await gen({ model: "m", config: { abortSignal: signal } }); }',
+    },
+    {
+      // FP 2: where the signal was tested present, it is still passed.
+      code: 'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport async function run(args: unknown, signal?: AbortSignal) {\n  if (signal) await execute(args);\n}',
+      errors: [{ messageId: 'missingSignal' }],
+      output: 'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport async function run(args: unknown, signal?: AbortSignal) {\n  if (signal) await execute(args, { signal });\n}',
+    },
+    {
+      // FP 2: a test of another binding of the same name says nothing about this one.
+      code: 'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport function run(args: unknown, signal?: AbortSignal) {\n  if (!signal) return [1].map((n, _i, _a, signal = AbortSignal.timeout(n)) => execute(args));\n  return [];\n}',
+      errors: [{ messageId: 'missingSignal' }],
+      output: 'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport function run(args: unknown, signal?: AbortSignal) {\n  if (!signal) return [1].map((n, _i, _a, signal = AbortSignal.timeout(n)) => execute(args, { signal }));\n  return [];\n}',
     },
     {
       // A type error in the file does not stop the rule.
