@@ -10,6 +10,7 @@ import { getFunctionName, isFunctionNode, type FunctionNode } from '../util/func
 import { getTypedServices } from '../util/getTypedServices.js';
 import { hasInheritedSignal } from '../util/inheritedSignal.js';
 import {
+  canBuildSlotObjects,
   findSignatureSlotForCall,
   getCallSignature,
   getSlotStatus,
@@ -19,6 +20,7 @@ import {
 } from '../util/signalSlots.js';
 import { findSignalSources, type SignalSource } from '../util/signalSources.js';
 import { getSignalTypes, hasGlobalAbortSignal } from '../util/signalTypes.js';
+import { isTestedAbsent } from '../util/testedAbsent.js';
 
 type Options = [
   {
@@ -130,6 +132,8 @@ export default createRule<Options, MessageIds>({
         const slotText = describeSlot(slot);
         const [source] = findSignalSources(sourceCode, services, node);
         if (source !== undefined) {
+          // `signal ? f(x, { signal }) : f(x)`: the code has already decided what to do without one.
+          if (isTestedAbsent(node, source.text, source.owner)) return;
           reportWithSource(node, slot, status, source, callee, slotText);
           return;
         }
@@ -151,6 +155,10 @@ export default createRule<Options, MessageIds>({
     ): void {
       const signal = source.text;
       const declare = source.declare;
+      if (!canBuildSlotObjects(services, slot, status)) {
+        context.report({ node, messageId: 'missingSignal', data: { callee, slot: slotText, signal } });
+        return;
+      }
       const passFix = (fixer: Fixer): Fix[] | undefined => {
         const pass = fixPassSignal(fixer, sourceCode, node, slot, status, signal);
         if (pass === undefined || declare === undefined) return pass;
@@ -188,6 +196,10 @@ export default createRule<Options, MessageIds>({
     ): void {
       const messageId = isAi ? 'missingSignalNoSource' : 'missingSignalAnyCall';
       const data = { callee, slot: slotText };
+      if (!canBuildSlotObjects(services, slot, status)) {
+        context.report({ node, messageId, data });
+        return;
+      }
       const response = findResponseParameter(node);
       if (response !== undefined) {
         context.report({

@@ -392,6 +392,57 @@ function getValueStatus(
   return { kind: 'missingProperty', object: expression, path };
 }
 
+/**
+ * Can the objects a fix creates to carry the signal be built from the signal
+ * alone? `getToken()` → `getToken(undefined, { signal })` does not type-check
+ * when the context type also requires `apiURL`, nor does a new nested
+ * `config: { abortSignal }` whose type requires `apiKey`. Asks the checker, so
+ * call it only once a report is certain.
+ *
+ * @example canBuildSlotObjects(services, slot, status) // `getToken()` with `context?: { apiURL: string; signal: … }` → false
+ */
+export function canBuildSlotObjects(
+  services: ParserServicesWithTypeInformation,
+  slot: Pick<SignalSlot, 'index' | 'path' | 'signature'>,
+  status: SlotStatus,
+): boolean {
+  const checker = services.program.getTypeChecker();
+  if (status.kind === 'missingArgument') {
+    if (slot.path.length === 0) return true;
+    const parameter = slot.signature.getParameters()[slot.index];
+    return parameter === undefined || canBuildObjects(checker, checker.getTypeOfSymbol(parameter), slot.path);
+  }
+  if (status.kind === 'missingProperty') {
+    // `head` joins an existing literal; only the objects below it are new.
+    const [head, ...rest] = status.path as [string, ...string[]];
+    if (rest.length === 0) return true;
+    const objectType = checker.getContextualType(services.esTreeNodeToTSNodeMap.get(status.object));
+    if (objectType === undefined) return true;
+    const property = checker.getPropertyOfType(checker.getApparentType(checker.getNonNullableType(objectType)), head);
+    return property === undefined || canBuildObjects(checker, checker.getTypeOfSymbol(property), rest);
+  }
+  return true;
+}
+
+/** Does `type` accept `{ path[0]: { path[1]: … } }`, each object holding nothing else? */
+function canBuildObjects(checker: ts.TypeChecker, type: ts.Type, path: readonly string[]): boolean {
+  if (path.length === 0) return true;
+  const [head, ...rest] = path as [string, ...string[]];
+  const nonNullable = checker.getNonNullableType(type);
+  const members = nonNullable.isUnion() ? nonNullable.types : [nonNullable];
+  return members.some((member) => {
+    if ((member.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0) return true;
+    if ((member.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection | ts.TypeFlags.NonPrimitive)) === 0) return false;
+    const properties = checker.getPropertiesOfType(checker.getApparentType(member));
+    const property = properties.find((candidate) => candidate.name === head);
+    if (property === undefined) return false;
+    const othersOptional = properties.every(
+      (candidate) => candidate === property || (candidate.flags & ts.SymbolFlags.Optional) !== 0,
+    );
+    return othersOptional && canBuildObjects(checker, checker.getTypeOfSymbol(property), rest);
+  });
+}
+
 /** `x as T`, `x satisfies T`, `x!`, `(x)`: the value is still `x`. */
 export function skipTypeWrappers(node: TSESTree.Expression): TSESTree.Expression {
   let current = node;

@@ -31,6 +31,8 @@ export interface OfferedParameter {
 }
 
 const SOURCE_DEPTH = 3;
+/** A source is read from a value: every member of its type must have the path. */
+const EVERY_MEMBER = { everyMember: true } as const;
 
 /** Rank within one function: request-scoped and direct first. */
 const RANK: Record<SignalSource['kind'], number> = {
@@ -156,7 +158,7 @@ function computeScopeCandidates(
     const type = services.getTypeAtLocation(name);
     if (types.isOpaque(type)) continue;
     if (definition.type === TSESLint.Scope.DefinitionType.Parameter) {
-      const path = types.findSignalPath(type, SOURCE_DEPTH);
+      const path = types.findSignalPath(type, SOURCE_DEPTH, EVERY_MEMBER);
       if (path === undefined) continue;
       candidates.push({
         source: { text: accessText(types, variable.name, type, path), kind: path.length === 0 ? 'parameter' : 'property', owner },
@@ -171,17 +173,24 @@ function computeScopeCandidates(
       const range = declarator.range;
       const from = declarator.range[1];
       const kind: SignalSource['kind'] = isModuleLevel ? 'module' : 'local';
+      // `x` or `x.signal` must be readable from every member of the type (`Request | string` has no signal).
       if (types.isSignalLike(type)) {
+        if (!onEveryMember(type, (member) => types.isSignalLike(member))) continue;
         candidates.push({ source: { text: variable.name, kind, owner }, from, range });
       } else if (types.isControllerLike(type)) {
+        if (!onEveryMember(type, (member) => types.isControllerLike(member))) continue;
         candidates.push({
-          source: { text: `${variable.name}.signal`, kind: isModuleLevel ? 'module' : 'controller', owner },
+          source: {
+            text: accessText(types, variable.name, type, ['signal']),
+            kind: isModuleLevel ? 'module' : 'controller',
+            owner,
+          },
           from,
           range,
         });
       } else if (!isModuleLevel && !isFreshlyConstructed(declarator)) {
         // `const req = c.req.raw` carries the request's signal; `new Request(url)` does not.
-        const path = types.findSignalPath(type, SOURCE_DEPTH);
+        const path = types.findSignalPath(type, SOURCE_DEPTH, EVERY_MEMBER);
         if (path !== undefined && path.length > 0) {
           candidates.push({
             source: { text: accessText(types, variable.name, type, path), kind: 'property', owner },
@@ -248,8 +257,11 @@ function getFieldSources(
   for (const property of types.checker.getPropertiesOfType(instanceType)) {
     if ((property.flags & ts.SymbolFlags.Property) === 0) continue;
     const type = types.checker.getTypeOfSymbol(property);
-    if (types.isSignalLike(type)) sources.push({ text: `this.${property.name}`, kind: 'field', owner: fn });
-    else if (types.isControllerLike(type)) sources.push({ text: `this.${property.name}.signal`, kind: 'field', owner: fn });
+    if (types.isSignalLike(type)) {
+      if (onEveryMember(type, (member) => types.isSignalLike(member))) sources.push({ text: `this.${property.name}`, kind: 'field', owner: fn });
+    } else if (types.isControllerLike(type) && onEveryMember(type, (member) => types.isControllerLike(member))) {
+      sources.push({ text: accessText(types, `this.${property.name}`, type, ['signal']), kind: 'field', owner: fn });
+    }
   }
   return sources;
 }
@@ -282,7 +294,7 @@ function getOfferedSources(
       const pattern = own.type === AST_NODE_TYPES.AssignmentPattern ? own.left : own;
       if (pattern.type !== AST_NODE_TYPES.ObjectPattern) continue;
       if (pattern.properties.some((p) => p.type === AST_NODE_TYPES.RestElement)) continue;
-      const path = types.findSignalPath(services.getTypeAtLocation(pattern), 1);
+      const path = types.findSignalPath(services.getTypeAtLocation(pattern), 1, EVERY_MEMBER);
       if (path?.length !== 1) continue;
       const property = path[0]!;
       if (pattern.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === property)) {
@@ -290,7 +302,7 @@ function getOfferedSources(
       }
       return [{ text: property, kind: 'offered', owner: fn, declare: { fn, index, property, pattern } }];
     }
-    const path = types.findSignalPath(type, 1);
+    const path = types.findSignalPath(type, 1, EVERY_MEMBER);
     if (path === undefined) continue;
     const property = path[0];
     return [{ text: property ?? 'signal', kind: 'offered', owner: fn, declare: { fn, index, property } }];
@@ -340,6 +352,17 @@ function accessText(types: SignalTypes, root: string, rootType: ts.Type, path: r
     current = property !== undefined ? checker.getTypeOfSymbol(property) : undefined;
   }
   return text;
+}
+
+/**
+ * Does `test` hold for every member of the type other than `null` and
+ * `undefined`? `AbortController | undefined` can give a signal (through `?.`);
+ * `Request | string` cannot.
+ */
+function onEveryMember(type: ts.Type, test: (member: ts.Type) => boolean): boolean {
+  const nullish = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
+  const members = (type.isUnion() ? type.types : [type]).filter((member) => (member.flags & nullish) === 0);
+  return members.length > 0 && members.every(test);
 }
 
 function isNullable(type: ts.Type): boolean {

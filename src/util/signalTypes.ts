@@ -40,6 +40,12 @@ export interface SignalPathOptions {
   includePrivate?: boolean;
   /** Skip members marked `@deprecated`. */
   skipDeprecated?: boolean;
+  /**
+   * Follow only properties that every member of a union has (after removing
+   * `null` and `undefined`), so that the path can be read from a value of the
+   * type: `RequestInfo` (`Request | string`) has no `signal`.
+   */
+  everyMember?: boolean;
 }
 
 const NULLISH = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Never;
@@ -194,12 +200,42 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     return result;
   }
 
+  /** The members of `type` other than `null`, `undefined` and `void`. */
+  function nonNullishConstituents(type: ts.Type): readonly ts.Type[] {
+    return constituents(type).filter((member) => (member.flags & NULLISH) === 0);
+  }
+
+  /** `AbortSignal`, `AbortSignal | null | undefined`; not `AbortSignal | string`. */
+  function isSignalOnEveryMember(type: ts.Type): boolean {
+    const members = nonNullishConstituents(type);
+    return members.length > 0 && members.every(isSignalObject);
+  }
+
+  function isTraversableOnEveryMember(type: ts.Type): boolean {
+    const members = nonNullishConstituents(type);
+    return (
+      members.length > 0 &&
+      members.every(
+        (member) =>
+          isObjectCandidate(member) &&
+          member.getCallSignatures().length === 0 &&
+          !checker.isArrayType(member) &&
+          !checker.isTupleType(member),
+      )
+    );
+  }
+
+  /** The properties every non-nullish member has: a union's own properties are exactly those. */
+  function commonPropertiesOf(type: ts.Type): ts.Symbol[] {
+    return checker.getPropertiesOfType(checker.getNonNullableType(resolveTypeParameter(type)));
+  }
+
   function findSignalPath(
     type: ts.Type,
     maxDepth: number,
     options: SignalPathOptions = {},
   ): readonly string[] | undefined {
-    const key = `${String(maxDepth)}|${options.includePrivate === true ? 'p' : ''}|${options.skipDeprecated === true ? 'd' : ''}`;
+    const key = `${String(maxDepth)}|${options.includePrivate === true ? 'p' : ''}|${options.skipDeprecated === true ? 'd' : ''}|${options.everyMember === true ? 'e' : ''}`;
     let byKey = paths.get(type);
     if (byKey === undefined) {
       byKey = new Map();
@@ -218,14 +254,15 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     maxDepth: number,
     options: SignalPathOptions,
   ): readonly string[] | undefined {
-    if (isSignalLike(root)) return [];
-    if (!isTraversable(root)) return undefined;
+    const every = options.everyMember === true;
+    if (every ? isSignalOnEveryMember(root) : isSignalLike(root)) return [];
+    if (!(every ? isTraversableOnEveryMember(root) : isTraversable(root))) return undefined;
     let frontier: { type: ts.Type; path: readonly string[] }[] = [{ type: root, path: [] }];
     const visited = new Set<ts.Type>([root]);
     for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
       const next: { type: ts.Type; path: readonly string[] }[] = [];
       for (const { type, path } of frontier) {
-        for (const property of propertiesOf(type)) {
+        for (const property of every ? commonPropertiesOf(type) : propertiesOf(type)) {
           // Tuple elements (`Reflect.apply(fn, this, [url, init])`) are positions, not options.
           if (/^\d+$/.test(property.name)) continue;
           if (options.includePrivate !== true && isPrivate(property)) continue;
@@ -233,14 +270,14 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
           // its type saves instantiating every method of a client class.
           if (isMethod(property) || hasPlainDeclaredType(property)) continue;
           const propertyType = checker.getTypeOfSymbol(property);
-          if (isSignalLike(propertyType)) {
+          if (every ? isSignalOnEveryMember(propertyType) : isSignalLike(propertyType)) {
             if (options.skipDeprecated === true && isDeprecated(property)) continue;
             return [...path, property.name];
           }
           if (
             depth < maxDepth &&
             !visited.has(propertyType) &&
-            isTraversable(propertyType) &&
+            (every ? isTraversableOnEveryMember(propertyType) : isTraversable(propertyType)) &&
             !(options.skipDeprecated === true && isDeprecated(property))
           ) {
             visited.add(propertyType);

@@ -55,6 +55,15 @@ dom.run('require-signal (dom)', rule, {
     "async function f() { await fetch('/a'); const controller = new AbortController(); return controller; }",
     // Options handed over as a promise carry whatever they resolve to.
     'interface RequestOptions { signal?: AbortSignal | null; body?: unknown }\ndeclare function post(path: string, opts?: RequestOptions | Promise<RequestOptions>): Promise<string>;\nexport function create(options?: RequestOptions) { return post("/x", Promise.resolve(options).then((o) => ({ ...o }))); }',
+    // FP A: `signal` exists on `Request` only, not on `RequestInfo` (`Request | string`): no source.
+    "export async function proxy(input: RequestInfo): Promise<Response> { return fetch('https://upstream.test/'); }",
+    // FP 2: the branch where the signal was tested absent passes none on purpose.
+    'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport function run(args: unknown, signal?: AbortSignal): Promise<void> {\n  return signal ? execute(args, { signal }) : execute(args);\n}',
+    'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport async function run(args: unknown, signal?: AbortSignal) {\n  if (signal) {\n    await execute(args, { signal });\n  } else {\n    await execute(args);\n  }\n}',
+    'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport function run(args: unknown, signal?: AbortSignal) {\n  if (!signal) return execute(args);\n  return execute(args, { signal });\n}',
+    'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport function run(args: unknown, options?: { signal?: AbortSignal }) {\n  if (options?.signal === undefined) return execute(args);\n  return execute(args, { signal: options.signal });\n}',
+    'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport async function run(args: unknown, signal?: AbortSignal) {\n  if (signal != null) {\n    return execute(args, { signal });\n  }\n  return execute(args);\n}',
+    'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport function run(args: unknown, signal?: AbortSignal) {\n  return (!signal && execute(args)) || execute(args, { signal });\n}',
     // Options disabled.
     { code: `${OPENAI}async function f() { await ${CHAT}; }`, options: [{ checkWithoutSignal: 'off' }] },
   ],
@@ -216,6 +225,67 @@ dom.run('require-signal (dom)', rule, {
       code: 'declare function gen(p: { model: string; config?: { temperature?: number; abortSignal?: AbortSignal } }): Promise<string>;\nasync function f(signal: AbortSignal) { await gen({ model: "m", config: { temperature: 0 } }); }',
       errors: [{ messageId: 'missingSignal', data: { callee: 'gen', slot: '1st argument (`config.abortSignal`)', signal: 'signal' } }],
       output: 'declare function gen(p: { model: string; config?: { temperature?: number; abortSignal?: AbortSignal } }): Promise<string>;\nasync function f(signal: AbortSignal) { await gen({ model: "m", config: { temperature: 0, abortSignal: signal } }); }',
+    },
+    {
+      // FP A: a source whose union type has the signal on one member only is passed over for another.
+      code: "async function f(url: RequestInfo, init: RequestInit | undefined, controller: AbortController) { await fetch(url); }",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'fetch', slot: '2nd argument (`signal`)', signal: 'init?.signal' } }],
+      output: "async function f(url: RequestInfo, init: RequestInit | undefined, controller: AbortController) { await fetch(url, { signal: init?.signal }); }",
+    },
+    {
+      // FP A: the same for a property further down.
+      code: "async function f(ctx: { req: Request } | { req: string }, controller: AbortController) { await fetch('/a'); }",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'fetch', slot: '2nd argument (`signal`)', signal: 'controller.signal' } }],
+      output: "async function f(ctx: { req: Request } | { req: string }, controller: AbortController) { await fetch('/a', { signal: controller.signal }); }",
+    },
+    {
+      // A controller that may be missing is read through `?.`.
+      code: "class Poller {\n  private controller?: AbortController;\n  async tick() { await fetch('/a'); }\n}",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'fetch', slot: '2nd argument (`signal`)', signal: 'this.controller?.signal' } }],
+      output: "class Poller {\n  private controller?: AbortController;\n  async tick() { await fetch('/a', { signal: this.controller?.signal }); }\n}",
+    },
+    {
+      // FP B: the new context object would lack the other required properties of its type: no fix.
+      code: 'interface TokenContext {\n  apiURL: string;\n  signal: AbortSignal | null | undefined;\n}\ndeclare function getToken(options?: object, context?: TokenContext): Promise<string>;\nexport async function withController(controller: AbortController): Promise<string> {\n  return getToken();\n}',
+      errors: [{ messageId: 'missingSignal', data: { callee: 'getToken', slot: '2nd argument (`signal`)', signal: 'controller.signal' }, suggestions: [] }],
+      output: null,
+    },
+    {
+      // FP B: the same for a new nested object.
+      code: 'declare function gen(p: { model: string; config?: { apiKey: string; abortSignal?: AbortSignal } }): Promise<string>;\nasync function f(signal: AbortSignal) { await gen({ model: "m" }); }',
+      errors: [{ messageId: 'missingSignal', data: { callee: 'gen', slot: '1st argument (`config.abortSignal`)', signal: 'signal' }, suggestions: [] }],
+      output: null,
+    },
+    {
+      // FP B: and for an overload's options object, offered as a suggestion otherwise.
+      code: 'declare function load(id: string): Promise<string>;\ndeclare function load(id: string, options: { signal: AbortSignal; retries: number }): Promise<string>;\nasync function f(signal: AbortSignal) { await load("a"); }',
+      errors: [{ messageId: 'missingSignal', suggestions: [] }],
+      output: null,
+    },
+    {
+      // FP B: no signal in scope: threading a new one is no fix either.
+      code: 'interface TokenContext {\n  apiURL: string;\n  signal: AbortSignal | null | undefined;\n}\ndeclare function getToken(options?: object, context?: TokenContext): Promise<string>;\nexport async function token(): Promise<string> {\n  return getToken();\n}',
+      options: [{ checkWithoutSignal: 'all' }],
+      errors: [{ messageId: 'missingSignalAnyCall', suggestions: [] }],
+      output: null,
+    },
+    {
+      // A new nested object whose other properties are optional is fine.
+      code: 'declare function gen(p: { model: string; config?: { temperature?: number; abortSignal?: AbortSignal } }): Promise<string>;\nasync function f(signal: AbortSignal) { await gen({ model: "m" }); }',
+      errors: [{ messageId: 'missingSignal', data: { callee: 'gen', slot: '1st argument (`config.abortSignal`)', signal: 'signal' } }],
+      output: 'declare function gen(p: { model: string; config?: { temperature?: number; abortSignal?: AbortSignal } }): Promise<string>;\nasync function f(signal: AbortSignal) { await gen({ model: "m", config: { abortSignal: signal } }); }',
+    },
+    {
+      // FP 2: where the signal was tested present, it is still passed.
+      code: 'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport async function run(args: unknown, signal?: AbortSignal) {\n  if (signal) await execute(args);\n}',
+      errors: [{ messageId: 'missingSignal' }],
+      output: 'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport async function run(args: unknown, signal?: AbortSignal) {\n  if (signal) await execute(args, { signal });\n}',
+    },
+    {
+      // FP 2: a test of another binding of the same name says nothing about this one.
+      code: 'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport function run(args: unknown, signal?: AbortSignal) {\n  if (!signal) return [1].map((n, _i, _a, signal = AbortSignal.timeout(n)) => execute(args));\n  return [];\n}',
+      errors: [{ messageId: 'missingSignal' }],
+      output: 'declare function execute(args: unknown, opts?: { signal?: AbortSignal }): Promise<void>;\nexport function run(args: unknown, signal?: AbortSignal) {\n  if (!signal) return [1].map((n, _i, _a, signal = AbortSignal.timeout(n)) => execute(args, { signal }));\n  return [];\n}',
     },
     {
       // A type error in the file does not stop the rule.
