@@ -855,6 +855,81 @@ export async function copyAll(signal: AbortSignal) {
   ],
 });
 
+node.run('check-signal-in-loop (test runners)', rule, {
+  valid: [
+    // vitest offers the test a signal it does not declare: test code is not request code.
+    `import { expect, test } from 'vitest';
+test('parses every input', async () => {
+  for (const input of ['a', 'b', 'c', 'd']) {
+    expect(await Promise.resolve(input)).toBe(input);
+  }
+});`,
+    // So does node:test.
+    `import { test } from 'node:test';
+${SAVE}test('saves every input', async () => {
+  for (const input of ['a', 'b', 'c', 'd']) await save(input);
+});`,
+  ],
+  invalid: [
+    {
+      // A test that declares vitest's signal means to use it.
+      code: `import { test } from 'vitest';
+${SAVE}test('saves every input', async ({ signal }) => {
+  for (const input of ['a', 'b', 'c', 'd']) await save(input);
+});`,
+      errors: [
+        {
+          messageId: 'uncheckedLoop',
+          data: { signal: 'signal' },
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'insertThrowIfAborted',
+              data: { check: 'signal.throwIfAborted()' },
+              output: `import { test } from 'vitest';
+${SAVE}test('saves every input', async ({ signal }) => {
+  for (const input of ['a', 'b', 'c', 'd']) { signal.throwIfAborted(); await save(input); }
+});`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // node:test's context, declared as \`t\`.
+      code: `import { test } from 'node:test';
+${SAVE}test('saves every input', async (t) => {
+  for (const input of ['a', 'b', 'c', 'd']) await save(input);
+});`,
+      errors: [
+        {
+          messageId: 'uncheckedLoop',
+          data: { signal: 't.signal' },
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'insertThrowIfAborted',
+              data: { check: 't.signal.throwIfAborted()' },
+              output: `import { test } from 'node:test';
+${SAVE}test('saves every input', async (t) => {
+  for (const input of ['a', 'b', 'c', 'd']) { t.signal.throwIfAborted(); await save(input); }
+});`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+  ],
+});
+
 dom.run('check-signal-in-loop (dom, Hono)', rule, {
   valid: [
     `import { Hono } from 'hono';
