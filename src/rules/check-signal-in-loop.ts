@@ -27,6 +27,10 @@ interface Frame {
   readonly children: Frame[];
   /** An `await` (or `yield*` in an async generator) runs on every iteration. */
   awaits: boolean;
+  /** `await reader.read()`, `await iterator.next()`: candidates for pulling the next item of a stream. */
+  readonly pulls: TSESTree.AwaitExpression[];
+  /** An `await` (or `yield*`) that is not a candidate pull. */
+  otherAwaits: boolean;
   /** `yield value` in an async generator: work when `value` is a promise. */
   readonly yielded: TSESTree.Expression[];
   /** `.aborted` or `.throwIfAborted()` is read on every iteration. */
@@ -148,6 +152,8 @@ export default createRule<Options, MessageIds>({
           node: loop,
           children: [],
           awaits: false,
+          pulls: [],
+          otherAwaits: false,
           yielded: [],
           checksBySyntax: false,
           flags: [],
@@ -193,12 +199,19 @@ export default createRule<Options, MessageIds>({
         }
         switch (node.type) {
           case AST_NODE_TYPES.AwaitExpression:
-            if (!nested) for (const frame of targets) frame.awaits = true;
+            if (!nested) {
+              const pull = isPullSyntax(node);
+              for (const frame of targets) {
+                frame.awaits = true;
+                if (pull) frame.pulls.push(node);
+                else frame.otherAwaits = true;
+              }
+            }
             break;
           case AST_NODE_TYPES.YieldExpression:
             if (!nested && isWorkYield(node)) {
               for (const frame of targets) {
-                if (node.delegate) frame.awaits = true;
+                if (node.delegate) frame.awaits = frame.otherAwaits = true;
                 else frame.yielded.push(node.argument!);
               }
             }
@@ -297,9 +310,30 @@ export default createRule<Options, MessageIds>({
     }
 
     function hasOwnWork(frame: Frame): boolean {
-      if (frame.awaits) return true;
+      if (frame.awaits && (frame.otherAwaits || !frame.pulls.every(isGovernedPull))) return true;
       if (isForAwait(frame.node) && getProducer(frame.node) === 'noSlot') return true;
       return frame.yielded.some((value) => types.isWorkResult(services.getTypeAtLocation(value)));
+    }
+
+    /**
+     * `await reader.read()` or `await iterator.next()` in a loop that awaits
+     * nothing else drains a stream, as `for await` does: it stops when the
+     * stream's producer does, and needs no check unless that producer is known
+     * to take no signal.
+     */
+    function isGovernedPull(pull: TSESTree.AwaitExpression): boolean {
+      const call = skipValueWrappers(pull.argument) as TSESTree.CallExpression;
+      const callee = skipValueWrappers(call.callee) as TSESTree.MemberExpression;
+      return isIteratorResult(services.getTypeAtLocation(pull)) && findProducer(callee.object, 0) !== 'noSlot';
+    }
+
+    /** `{ done: false; value: T } | { done: true; value?: undefined }`: what a reader or an iterator yields. */
+    function isIteratorResult(type: ts.Type): boolean {
+      const members = (type.isUnion() ? type.types : [type]).filter((member) => (member.flags & ts.TypeFlags.Object) !== 0);
+      return (
+        members.length > 0 &&
+        members.every((member) => checker.getPropertyOfType(member, 'done') !== undefined && checker.getPropertyOfType(member, 'value') !== undefined)
+      );
     }
 
     function isCheckedByTypes(frame: Frame): boolean {
@@ -413,11 +447,15 @@ export default createRule<Options, MessageIds>({
           }
           if (unknownInput) return 'unknown';
           const callee = skipValueWrappers(current.callee);
-          if (callee.type === AST_NODE_TYPES.MemberExpression && findProducer(callee.object, depth + 1) === 'slot') {
-            return 'slot';
+          if (callee.type === AST_NODE_TYPES.MemberExpression) {
+            const receiver = findProducer(callee.object, depth + 1);
+            if (receiver === 'slot') return 'slot';
+            // `stream.getReader()` of a stream passed in: as unknown as the stream.
+            if (receiver === 'unknown' && isStreamInput(callee.object)) return 'unknown';
           }
-          // An `any` callee, or a generator closed over this function's state (a governed response body), cannot be judged.
-          if (isClosure(callee) || types.isOpaque(services.getTypeAtLocation(callee))) return 'unknown';
+          // An `any` callee, a generator closed over this function's state (a governed response body), or a
+          // function handed in (a parameter, a function-valued field) that may close over a signal, cannot be judged.
+          if (isClosure(callee) || isHandedInFunction(callee) || types.isOpaque(services.getTypeAtLocation(callee))) return 'unknown';
           return 'noSlot';
         }
         case AST_NODE_TYPES.MemberExpression:
@@ -435,6 +473,17 @@ export default createRule<Options, MessageIds>({
       if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
       const type = services.getTypeAtLocation(argument);
       return !types.isOpaque(type) && (types.isStreamLike(type) || types.isWorkResult(type));
+    }
+
+    /** `source()` of a parameter `source: () => AsyncIterator<T>`, `this.#source()` of a function-valued field. */
+    function isHandedInFunction(callee: TSESTree.Node): boolean {
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+        return variable?.defs.length === 1 && variable.defs[0]!.type === TSESLint.Scope.DefinitionType.Parameter;
+      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression) return false;
+      const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(callee.property));
+      return symbol !== undefined && (symbol.flags & ts.SymbolFlags.Property) !== 0;
     }
 
     /** A function declared inside another function: `async function* lines() { … }` reading a local stream. */
@@ -582,6 +631,15 @@ function isAbortListenerCall(node: TSESTree.CallExpression): boolean {
   if (name !== 'addEventListener' && name !== 'on' && name !== 'once') return false;
   const [type] = node.arguments;
   return type?.type === AST_NODE_TYPES.Literal && type.value === 'abort';
+}
+
+/** `await x.read()`, `await x.next()`: an awaited method call, the shape of a pull (the types decide). */
+function isPullSyntax(node: TSESTree.AwaitExpression): boolean {
+  const call = skipValueWrappers(node.argument);
+  return (
+    call.type === AST_NODE_TYPES.CallExpression &&
+    skipValueWrappers(call.callee).type === AST_NODE_TYPES.MemberExpression
+  );
 }
 
 /** Does `child` of `loop` run on every iteration (body, test, update), not once (initializer, iterable)? */

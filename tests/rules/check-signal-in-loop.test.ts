@@ -855,8 +855,27 @@ export async function copyAll(signal: AbortSignal) {
   ],
 });
 
-node.run('check-signal-in-loop (test runners)', rule, {
+node.run('check-signal-in-loop (drains, test runners)', rule, {
   valid: [
+    // A drain loop does no work of its own: the stream's producer decides when it ends.
+    `export function drain(stream: ReadableStream<Uint8Array>, signal: AbortSignal): Promise<void> {
+  const reader = stream.getReader();
+  return (async () => {
+    while (!(await reader.read()).done) {
+      // drain
+    }
+  })();
+}`,
+    // Pulling from an iterator made by a function handed in: it may close over the signal.
+    `export async function* observe(source: () => AsyncIterator<string>, accept: (value: string) => void, signal?: AbortSignal): AsyncGenerator<string> {
+  const iterator = source();
+  while (true) {
+    const next = await iterator.next();
+    if (next.done) return;
+    accept(next.value);
+    yield next.value;
+  }
+}`,
     // vitest offers the test a signal it does not declare: test code is not request code.
     `import { expect, test } from 'vitest';
 test('parses every input', async () => {
@@ -871,6 +890,75 @@ ${SAVE}test('saves every input', async () => {
 });`,
   ],
   invalid: [
+    {
+      // A drain loop that does work with what it reads is a loop like any other.
+      code: `${SAVE}export async function copy(stream: ReadableStream<string>, signal: AbortSignal): Promise<void> {
+  const reader = stream.getReader();
+  let result;
+  while (!(result = await reader.read()).done) {
+    await save(result.value);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedLoop',
+          data: { signal: 'signal' },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'insertThrowIfAborted',
+              data: { check: 'signal.throwIfAborted()' },
+              output: `${SAVE}export async function copy(stream: ReadableStream<string>, signal: AbortSignal): Promise<void> {
+  const reader = stream.getReader();
+  let result;
+  while (!(result = await reader.read()).done) {
+    signal.throwIfAborted();
+    await save(result.value);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // Pulling from a generator that cannot take the signal, as \`for await\` over it would.
+      code: `declare function numbers(): AsyncGenerator<number>;
+export async function count(signal: AbortSignal): Promise<number> {
+  const iterator = numbers();
+  let total = 0;
+  while (!(await iterator.next()).done) total++;
+  return total;
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedLoop',
+          data: { signal: 'signal' },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'insertThrowIfAborted',
+              data: { check: 'signal.throwIfAborted()' },
+              output: `declare function numbers(): AsyncGenerator<number>;
+export async function count(signal: AbortSignal): Promise<number> {
+  const iterator = numbers();
+  let total = 0;
+  while (!(await iterator.next()).done) { signal.throwIfAborted(); total++; }
+  return total;
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
     {
       // A test that declares vitest's signal means to use it.
       code: `import { test } from 'vitest';
