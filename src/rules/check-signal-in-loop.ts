@@ -7,7 +7,7 @@ import { getConstInitializer } from '../util/constInitializer.js';
 import { createRule } from '../util/createRule.js';
 import { fixDeclareOffered } from '../util/declareSignal.js';
 import { getIndent } from '../util/fixes.js';
-import { getEnclosingFunction, isFunctionNode } from '../util/functions.js';
+import { getEnclosingFunction, isFunctionNode, type FunctionNode } from '../util/functions.js';
 import { getTypedServices } from '../util/getTypedServices.js';
 import { findCallSlot, getSlotStatus, skipTypeWrappers, type CallWithArguments } from '../util/signalSlots.js';
 import { findNearestSignalSources, findSignalSources, type SignalSource } from '../util/signalSources.js';
@@ -90,6 +90,8 @@ export default createRule<Options, MessageIds>({
     const producers = new Map<TSESTree.ForOfStatement, Producer>();
     const unchecked = new Map<Frame, boolean>();
     const carriers = new Map<TSESTree.Expression, boolean>();
+    /** Per function: the values its calls receive that come from outside it (captured variables, `this`). */
+    const outerPassed = new Map<FunctionNode, readonly TSESTree.Expression[]>();
     /** Functions that register an abort listener: they react to an abort themselves (cancel a reader, set a flag). */
     const listening = new Set<TSESTree.Node>();
 
@@ -342,7 +344,110 @@ export default createRule<Options, MessageIds>({
       // A producer given the signal ends the loop on abort; one this rule cannot see (a parameter) cannot be judged.
       if (isForAwait(frame.node) && getProducer(frame.node) !== 'noSlot') return true;
       // Awaited calls first: they are the work, and the likeliest to take a signal.
-      return frame.calls.some((call) => isAwaited(call) && canTakeSignal(call)) || frame.calls.some(canTakeSignal);
+      if (frame.calls.some((call) => isAwaited(call) && canTakeSignal(call)) || frame.calls.some(canTakeSignal)) return true;
+      return frame.calls.some((call) => isAwaited(call) && callsWithSignal(call, frame.node));
+    }
+
+    /**
+     * `await dispatch(item)` where `const dispatch = async (item) => run(item, signal)`,
+     * or `await this.#route(id)` where `#route` passes `this.#controller.signal` on:
+     * a function of this file whose calls receive a signal the loop sees too (a
+     * captured variable, the same `this`). One level deep: the callee's own
+     * callees are not followed.
+     */
+    function callsWithSignal(call: CallWithArguments, loop: Loop): boolean {
+      const callee = findLocalCallee(call);
+      if (callee === undefined) return false;
+      return getOuterPassed(callee).some((value) => {
+        const root = getRoot(value);
+        if (root.type === AST_NODE_TYPES.ThisExpression) {
+          const home = getThisClass(loop);
+          if (home === undefined || getThisClass(root) !== home) return false;
+        } else if (root.type === AST_NODE_TYPES.Identifier) {
+          // The same variable from the loop: not a parameter or local of the callee, nor one the loop shadows.
+          const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
+          if (variable === null || variable !== ASTUtils.findVariable(sourceCode.getScope(loop), root.name)) return false;
+        } else {
+          return false;
+        }
+        return passesSignal([value]);
+      });
+    }
+
+    /** `dispatch` of `const dispatch = async (…) => …` or `function dispatch(…)`; `this.#route` of a method of this class. */
+    function findLocalCallee(call: CallWithArguments): FunctionNode | undefined {
+      if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const callee = skipValueWrappers(call.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+        const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        if (definition?.type === TSESLint.Scope.DefinitionType.FunctionName) {
+          return definition.node.type === AST_NODE_TYPES.FunctionDeclaration ? definition.node : undefined;
+        }
+        const init = getConstInitializer(sourceCode, callee);
+        return isFunctionNode(init) ? init : undefined;
+      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.object.type !== AST_NODE_TYPES.ThisExpression) {
+        return undefined;
+      }
+      const home = getThisClass(callee.object);
+      const property = callee.property;
+      for (const member of home?.body.body ?? []) {
+        if ((member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) || member.static || member.computed) {
+          continue;
+        }
+        if (member.key.type !== property.type || member.key.name !== property.name) continue;
+        if (member.type === AST_NODE_TYPES.MethodDefinition) {
+          return member.kind === 'method' && isFunctionNode(member.value) ? member.value : undefined;
+        }
+        return isFunctionNode(member.value) ? member.value : undefined;
+      }
+      return undefined;
+    }
+
+    /** What the calls in `fn` (and its callbacks) receive that `fn` does not declare: captured variables and its `this`. */
+    function getOuterPassed(fn: FunctionNode): readonly TSESTree.Expression[] {
+      let result = outerPassed.get(fn);
+      if (result === undefined) {
+        const values: TSESTree.Expression[] = [];
+        forEachCall(fn.body, (call) => {
+          const leaves: TSESTree.Expression[] = [];
+          for (const argument of call.arguments) collectPassed(argument, leaves, 0);
+          for (const leaf of leaves) {
+            const root = getRoot(leaf);
+            const outer =
+              root.type === AST_NODE_TYPES.ThisExpression
+                ? getThisOwner(root) === getThisOwner(fn.body)
+                : root.type === AST_NODE_TYPES.Identifier && !isDeclaredIn(root, fn);
+            if (outer) {
+              values.push(leaf);
+            }
+          }
+        });
+        result = values;
+        outerPassed.set(fn, result);
+      }
+      return result;
+    }
+
+    function isDeclaredIn(identifier: TSESTree.Identifier, fn: FunctionNode): boolean {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+      const definition = variable?.defs[0];
+      if (definition === undefined) return true;
+      return fn.range[0] <= definition.name.range[0] && definition.name.range[1] <= fn.range[1];
+    }
+
+    function forEachCall(node: TSESTree.Node, callback: (call: CallWithArguments) => void): void {
+      if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) callback(node);
+      for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+        if (TYPE_KEYS.has(key)) continue;
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+          for (const item of value as (TSESTree.Node | null)[]) if (item !== null) forEachCall(item, callback);
+        } else if (value != null && typeof value === 'object') {
+          forEachCall(value as TSESTree.Node, callback);
+        }
+      }
     }
 
     function passesSignal(passed: readonly TSESTree.Expression[]): boolean {
@@ -435,6 +540,10 @@ export default createRule<Options, MessageIds>({
           const passed: TSESTree.Expression[] = [];
           for (const argument of current.arguments) collectPassed(argument, passed, 0);
           if (passesSignal(passed) || findCallSlot(services, current) !== undefined) {
+            return 'slot';
+          }
+          // `pages((after) => list({ after }, { ...options }))`: the page requests receive the caller's signal.
+          if (current.arguments.some((argument) => isFunctionNode(argument) && passesSignal(getOuterPassed(argument)))) {
             return 'slot';
           }
           // `parseEvents(response.body)`: the input may carry the signal. A stream
@@ -596,6 +705,41 @@ export default createRule<Options, MessageIds>({
 });
 
 type Producer = 'slot' | 'noSlot' | 'unknown';
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** `signal` of `signal`, `options` of `options.signal`, `this` of `this.#controller.signal`. */
+function getRoot(value: TSESTree.Expression): TSESTree.Expression {
+  let current = value;
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+    else if (current.type === AST_NODE_TYPES.ChainExpression) current = current.expression;
+    else if (current.type === AST_NODE_TYPES.TSNonNullExpression) current = current.expression;
+    else return current;
+  }
+}
+
+/** What `this` means at `node`: the nearest non-arrow function, a class field's initializer or a static block; `undefined` at module level. */
+function getThisOwner(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current != null; current = current.parent) {
+    if (isFunctionNode(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression) return current;
+    if (current.type === AST_NODE_TYPES.StaticBlock) return current;
+    if (current.type === AST_NODE_TYPES.PropertyDefinition && current.value !== null && node.range[0] >= current.value.range[0]) {
+      return current;
+    }
+  }
+  return undefined;
+}
+
+/** The class whose instance `this` is at `node`, in a method or field of it (not a static one). */
+function getThisClass(node: TSESTree.Node): ClassNode | undefined {
+  const owner = getThisOwner(node);
+  const member = owner?.type === AST_NODE_TYPES.PropertyDefinition ? owner : owner?.parent;
+  if ((member?.type !== AST_NODE_TYPES.MethodDefinition && member?.type !== AST_NODE_TYPES.PropertyDefinition) || member.static) {
+    return undefined;
+  }
+  return member.parent.parent;
+}
 
 function isLoop(node: TSESTree.Node): node is Loop {
   return (

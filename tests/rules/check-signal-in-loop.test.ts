@@ -855,8 +855,37 @@ export async function copyAll(signal: AbortSignal) {
   ],
 });
 
-node.run('check-signal-in-loop (drains, test runners)', rule, {
+node.run('check-signal-in-loop (signals reached indirectly, drains, test runners)', rule, {
   valid: [
+    // The awaited closure passes the loop's signal on.
+    `declare function run(item: string, signal?: AbortSignal): Promise<void>;
+export async function all(items: string[], signal?: AbortSignal): Promise<void> {
+  const dispatch = async (item: string) => {
+    await run(item, signal);
+  };
+  for (const item of items) await dispatch(item);
+}`,
+    // A method of the same class passes the same field's signal on.
+    `export class Runner {
+  readonly #controller = new AbortController();
+  async #route(id: string): Promise<void> {
+    await fetch(\`/route/\${id}\`, { signal: this.#controller.signal });
+  }
+  async resume(ids: string[]): Promise<void> {
+    const ctrl = this.#controller;
+    ctrl.signal.throwIfAborted();
+    for (const id of ids) await this.#route(id);
+  }
+}`,
+    // The page requests of a \`for await\` get the caller's options, signal included.
+    `${SAVE}interface RequestOptions { signal?: AbortSignal; timeout?: number }
+declare function list(query: { after?: string }, options?: RequestOptions): Promise<{ data: string[]; next?: string }>;
+declare function pages(fetchPage: (after?: string) => Promise<{ data: string[]; next?: string }>): AsyncIterable<string>;
+export async function copyAll(options?: RequestOptions): Promise<void> {
+  for await (const item of pages((after) => list({ after }, { ...options, timeout: 5 }))) {
+    console.log(item);
+  }
+}`,
     // A drain loop does no work of its own: the stream's producer decides when it ends.
     `export function drain(stream: ReadableStream<Uint8Array>, signal: AbortSignal): Promise<void> {
   const reader = stream.getReader();
@@ -890,6 +919,80 @@ ${SAVE}test('saves every input', async () => {
 });`,
   ],
   invalid: [
+    {
+      // The closure makes its own controller: the loop's signal does not reach the work.
+      code: `declare function run(item: string, signal?: AbortSignal): Promise<void>;
+export async function all(items: string[], signal?: AbortSignal): Promise<void> {
+  const dispatch = async (item: string) => {
+    const own = new AbortController();
+    await run(item, own.signal);
+  };
+  for (const item of items) await dispatch(item);
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedLoop',
+          data: { signal: 'signal' },
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'insertThrowIfAborted',
+              data: { check: 'signal?.throwIfAborted()' },
+              output: `declare function run(item: string, signal?: AbortSignal): Promise<void>;
+export async function all(items: string[], signal?: AbortSignal): Promise<void> {
+  const dispatch = async (item: string) => {
+    const own = new AbortController();
+    await run(item, own.signal);
+  };
+  for (const item of items) { signal?.throwIfAborted(); await dispatch(item); }
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A method of another object, even of the same class, has another controller.
+      code: `export class Runner {
+  readonly #controller = new AbortController();
+  async route(id: string): Promise<void> {
+    await fetch(\`/route/\${id}\`, { signal: this.#controller.signal });
+  }
+  async resume(ids: string[], other: Runner, signal: AbortSignal): Promise<void> {
+    for (const id of ids) await other.route(id);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedLoop',
+          data: { signal: 'signal' },
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'insertThrowIfAborted',
+              data: { check: 'signal.throwIfAborted()' },
+              output: `export class Runner {
+  readonly #controller = new AbortController();
+  async route(id: string): Promise<void> {
+    await fetch(\`/route/\${id}\`, { signal: this.#controller.signal });
+  }
+  async resume(ids: string[], other: Runner, signal: AbortSignal): Promise<void> {
+    for (const id of ids) { signal.throwIfAborted(); await other.route(id); }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
     {
       // A drain loop that does work with what it reads is a loop like any other.
       code: `${SAVE}export async function copy(stream: ReadableStream<string>, signal: AbortSignal): Promise<void> {
