@@ -7,7 +7,7 @@ import { getConstInitializer } from '../util/constInitializer.js';
 import { createRule } from '../util/createRule.js';
 import { fixDeclareOffered } from '../util/declareSignal.js';
 import { getIndent } from '../util/fixes.js';
-import { getEnclosingFunction, isFunctionNode } from '../util/functions.js';
+import { getEnclosingFunction, isFunctionNode, type FunctionNode } from '../util/functions.js';
 import { getTypedServices } from '../util/getTypedServices.js';
 import { findCallSlot, getSlotStatus, skipTypeWrappers, type CallWithArguments } from '../util/signalSlots.js';
 import { findNearestSignalSources, findSignalSources, type SignalSource } from '../util/signalSources.js';
@@ -27,6 +27,10 @@ interface Frame {
   readonly children: Frame[];
   /** An `await` (or `yield*` in an async generator) runs on every iteration. */
   awaits: boolean;
+  /** `await reader.read()`, `await iterator.next()`: candidates for pulling the next item of a stream. */
+  readonly pulls: TSESTree.AwaitExpression[];
+  /** An `await` (or `yield*`) that is not a candidate pull. */
+  otherAwaits: boolean;
   /** `yield value` in an async generator: work when `value` is a promise. */
   readonly yielded: TSESTree.Expression[];
   /** `.aborted` or `.throwIfAborted()` is read on every iteration. */
@@ -86,6 +90,8 @@ export default createRule<Options, MessageIds>({
     const producers = new Map<TSESTree.ForOfStatement, Producer>();
     const unchecked = new Map<Frame, boolean>();
     const carriers = new Map<TSESTree.Expression, boolean>();
+    /** Per function: the values its calls receive that come from outside it (captured variables, `this`). */
+    const outerPassed = new Map<FunctionNode, readonly TSESTree.Expression[]>();
     /** Functions that register an abort listener: they react to an abort themselves (cancel a reader, set a flag). */
     const listening = new Set<TSESTree.Node>();
 
@@ -148,6 +154,8 @@ export default createRule<Options, MessageIds>({
           node: loop,
           children: [],
           awaits: false,
+          pulls: [],
+          otherAwaits: false,
           yielded: [],
           checksBySyntax: false,
           flags: [],
@@ -193,12 +201,19 @@ export default createRule<Options, MessageIds>({
         }
         switch (node.type) {
           case AST_NODE_TYPES.AwaitExpression:
-            if (!nested) for (const frame of targets) frame.awaits = true;
+            if (!nested) {
+              const pull = isPullSyntax(node);
+              for (const frame of targets) {
+                frame.awaits = true;
+                if (pull) frame.pulls.push(node);
+                else frame.otherAwaits = true;
+              }
+            }
             break;
           case AST_NODE_TYPES.YieldExpression:
             if (!nested && isWorkYield(node)) {
               for (const frame of targets) {
-                if (node.delegate) frame.awaits = true;
+                if (node.delegate) frame.awaits = frame.otherAwaits = true;
                 else frame.yielded.push(node.argument!);
               }
             }
@@ -297,9 +312,30 @@ export default createRule<Options, MessageIds>({
     }
 
     function hasOwnWork(frame: Frame): boolean {
-      if (frame.awaits) return true;
+      if (frame.awaits && (frame.otherAwaits || !frame.pulls.every(isGovernedPull))) return true;
       if (isForAwait(frame.node) && getProducer(frame.node) === 'noSlot') return true;
       return frame.yielded.some((value) => types.isWorkResult(services.getTypeAtLocation(value)));
+    }
+
+    /**
+     * `await reader.read()` or `await iterator.next()` in a loop that awaits
+     * nothing else drains a stream, as `for await` does: it stops when the
+     * stream's producer does, and needs no check unless that producer is known
+     * to take no signal.
+     */
+    function isGovernedPull(pull: TSESTree.AwaitExpression): boolean {
+      const call = skipValueWrappers(pull.argument) as TSESTree.CallExpression;
+      const callee = skipValueWrappers(call.callee) as TSESTree.MemberExpression;
+      return isIteratorResult(services.getTypeAtLocation(pull)) && findProducer(callee.object, 0) !== 'noSlot';
+    }
+
+    /** `{ done: false; value: T } | { done: true; value?: undefined }`: what a reader or an iterator yields. */
+    function isIteratorResult(type: ts.Type): boolean {
+      const members = (type.isUnion() ? type.types : [type]).filter((member) => (member.flags & ts.TypeFlags.Object) !== 0);
+      return (
+        members.length > 0 &&
+        members.every((member) => checker.getPropertyOfType(member, 'done') !== undefined && checker.getPropertyOfType(member, 'value') !== undefined)
+      );
     }
 
     function isCheckedByTypes(frame: Frame): boolean {
@@ -308,7 +344,110 @@ export default createRule<Options, MessageIds>({
       // A producer given the signal ends the loop on abort; one this rule cannot see (a parameter) cannot be judged.
       if (isForAwait(frame.node) && getProducer(frame.node) !== 'noSlot') return true;
       // Awaited calls first: they are the work, and the likeliest to take a signal.
-      return frame.calls.some((call) => isAwaited(call) && canTakeSignal(call)) || frame.calls.some(canTakeSignal);
+      if (frame.calls.some((call) => isAwaited(call) && canTakeSignal(call)) || frame.calls.some(canTakeSignal)) return true;
+      return frame.calls.some((call) => isAwaited(call) && callsWithSignal(call, frame.node));
+    }
+
+    /**
+     * `await dispatch(item)` where `const dispatch = async (item) => run(item, signal)`,
+     * or `await this.#route(id)` where `#route` passes `this.#controller.signal` on:
+     * a function of this file whose calls receive a signal the loop sees too (a
+     * captured variable, the same `this`). One level deep: the callee's own
+     * callees are not followed.
+     */
+    function callsWithSignal(call: CallWithArguments, loop: Loop): boolean {
+      const callee = findLocalCallee(call);
+      if (callee === undefined) return false;
+      return getOuterPassed(callee).some((value) => {
+        const root = getRoot(value);
+        if (root.type === AST_NODE_TYPES.ThisExpression) {
+          const home = getThisClass(loop);
+          if (home === undefined || getThisClass(root) !== home) return false;
+        } else if (root.type === AST_NODE_TYPES.Identifier) {
+          // The same variable from the loop: not a parameter or local of the callee, nor one the loop shadows.
+          const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
+          if (variable === null || variable !== ASTUtils.findVariable(sourceCode.getScope(loop), root.name)) return false;
+        } else {
+          return false;
+        }
+        return passesSignal([value]);
+      });
+    }
+
+    /** `dispatch` of `const dispatch = async (…) => …` or `function dispatch(…)`; `this.#route` of a method of this class. */
+    function findLocalCallee(call: CallWithArguments): FunctionNode | undefined {
+      if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const callee = skipValueWrappers(call.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+        const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        if (definition?.type === TSESLint.Scope.DefinitionType.FunctionName) {
+          return definition.node.type === AST_NODE_TYPES.FunctionDeclaration ? definition.node : undefined;
+        }
+        const init = getConstInitializer(sourceCode, callee);
+        return isFunctionNode(init) ? init : undefined;
+      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.object.type !== AST_NODE_TYPES.ThisExpression) {
+        return undefined;
+      }
+      const home = getThisClass(callee.object);
+      const property = callee.property;
+      for (const member of home?.body.body ?? []) {
+        if ((member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) || member.static || member.computed) {
+          continue;
+        }
+        if (member.key.type !== property.type || member.key.name !== property.name) continue;
+        if (member.type === AST_NODE_TYPES.MethodDefinition) {
+          return member.kind === 'method' && isFunctionNode(member.value) ? member.value : undefined;
+        }
+        return isFunctionNode(member.value) ? member.value : undefined;
+      }
+      return undefined;
+    }
+
+    /** What the calls in `fn` (and its callbacks) receive that `fn` does not declare: captured variables and its `this`. */
+    function getOuterPassed(fn: FunctionNode): readonly TSESTree.Expression[] {
+      let result = outerPassed.get(fn);
+      if (result === undefined) {
+        const values: TSESTree.Expression[] = [];
+        forEachCall(fn.body, (call) => {
+          const leaves: TSESTree.Expression[] = [];
+          for (const argument of call.arguments) collectPassed(argument, leaves, 0);
+          for (const leaf of leaves) {
+            const root = getRoot(leaf);
+            const outer =
+              root.type === AST_NODE_TYPES.ThisExpression
+                ? getThisOwner(root) === getThisOwner(fn.body)
+                : root.type === AST_NODE_TYPES.Identifier && !isDeclaredIn(root, fn);
+            if (outer) {
+              values.push(leaf);
+            }
+          }
+        });
+        result = values;
+        outerPassed.set(fn, result);
+      }
+      return result;
+    }
+
+    function isDeclaredIn(identifier: TSESTree.Identifier, fn: FunctionNode): boolean {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+      const definition = variable?.defs[0];
+      if (definition === undefined) return true;
+      return fn.range[0] <= definition.name.range[0] && definition.name.range[1] <= fn.range[1];
+    }
+
+    function forEachCall(node: TSESTree.Node, callback: (call: CallWithArguments) => void): void {
+      if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) callback(node);
+      for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+        if (TYPE_KEYS.has(key)) continue;
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+          for (const item of value as (TSESTree.Node | null)[]) if (item !== null) forEachCall(item, callback);
+        } else if (value != null && typeof value === 'object') {
+          forEachCall(value as TSESTree.Node, callback);
+        }
+      }
     }
 
     function passesSignal(passed: readonly TSESTree.Expression[]): boolean {
@@ -403,6 +542,10 @@ export default createRule<Options, MessageIds>({
           if (passesSignal(passed) || findCallSlot(services, current) !== undefined) {
             return 'slot';
           }
+          // `pages((after) => list({ after }, { ...options }))`: the page requests receive the caller's signal.
+          if (current.arguments.some((argument) => isFunctionNode(argument) && passesSignal(getOuterPassed(argument)))) {
+            return 'slot';
+          }
           // `parseEvents(response.body)`: the input may carry the signal. A stream
           // passed in from elsewhere (a parameter) makes the whole chain unknown.
           let unknownInput = false;
@@ -413,11 +556,15 @@ export default createRule<Options, MessageIds>({
           }
           if (unknownInput) return 'unknown';
           const callee = skipValueWrappers(current.callee);
-          if (callee.type === AST_NODE_TYPES.MemberExpression && findProducer(callee.object, depth + 1) === 'slot') {
-            return 'slot';
+          if (callee.type === AST_NODE_TYPES.MemberExpression) {
+            const receiver = findProducer(callee.object, depth + 1);
+            if (receiver === 'slot') return 'slot';
+            // `stream.getReader()` of a stream passed in: as unknown as the stream.
+            if (receiver === 'unknown' && isStreamInput(callee.object)) return 'unknown';
           }
-          // An `any` callee, or a generator closed over this function's state (a governed response body), cannot be judged.
-          if (isClosure(callee) || types.isOpaque(services.getTypeAtLocation(callee))) return 'unknown';
+          // An `any` callee, a generator closed over this function's state (a governed response body), or a
+          // function handed in (a parameter, a function-valued field) that may close over a signal, cannot be judged.
+          if (isClosure(callee) || isHandedInFunction(callee) || types.isOpaque(services.getTypeAtLocation(callee))) return 'unknown';
           return 'noSlot';
         }
         case AST_NODE_TYPES.MemberExpression:
@@ -435,6 +582,17 @@ export default createRule<Options, MessageIds>({
       if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
       const type = services.getTypeAtLocation(argument);
       return !types.isOpaque(type) && (types.isStreamLike(type) || types.isWorkResult(type));
+    }
+
+    /** `source()` of a parameter `source: () => AsyncIterator<T>`, `this.#source()` of a function-valued field. */
+    function isHandedInFunction(callee: TSESTree.Node): boolean {
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+        return variable?.defs.length === 1 && variable.defs[0]!.type === TSESLint.Scope.DefinitionType.Parameter;
+      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression) return false;
+      const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(callee.property));
+      return symbol !== undefined && (symbol.flags & ts.SymbolFlags.Property) !== 0;
     }
 
     /** A function declared inside another function: `async function* lines() { … }` reading a local stream. */
@@ -548,6 +706,41 @@ export default createRule<Options, MessageIds>({
 
 type Producer = 'slot' | 'noSlot' | 'unknown';
 
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** `signal` of `signal`, `options` of `options.signal`, `this` of `this.#controller.signal`. */
+function getRoot(value: TSESTree.Expression): TSESTree.Expression {
+  let current = value;
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+    else if (current.type === AST_NODE_TYPES.ChainExpression) current = current.expression;
+    else if (current.type === AST_NODE_TYPES.TSNonNullExpression) current = current.expression;
+    else return current;
+  }
+}
+
+/** What `this` means at `node`: the nearest non-arrow function, a class field's initializer or a static block; `undefined` at module level. */
+function getThisOwner(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current != null; current = current.parent) {
+    if (isFunctionNode(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression) return current;
+    if (current.type === AST_NODE_TYPES.StaticBlock) return current;
+    if (current.type === AST_NODE_TYPES.PropertyDefinition && current.value !== null && node.range[0] >= current.value.range[0]) {
+      return current;
+    }
+  }
+  return undefined;
+}
+
+/** The class whose instance `this` is at `node`, in a method or field of it (not a static one). */
+function getThisClass(node: TSESTree.Node): ClassNode | undefined {
+  const owner = getThisOwner(node);
+  const member = owner?.type === AST_NODE_TYPES.PropertyDefinition ? owner : owner?.parent;
+  if ((member?.type !== AST_NODE_TYPES.MethodDefinition && member?.type !== AST_NODE_TYPES.PropertyDefinition) || member.static) {
+    return undefined;
+  }
+  return member.parent.parent;
+}
+
 function isLoop(node: TSESTree.Node): node is Loop {
   return (
     node.type === AST_NODE_TYPES.ForStatement ||
@@ -582,6 +775,15 @@ function isAbortListenerCall(node: TSESTree.CallExpression): boolean {
   if (name !== 'addEventListener' && name !== 'on' && name !== 'once') return false;
   const [type] = node.arguments;
   return type?.type === AST_NODE_TYPES.Literal && type.value === 'abort';
+}
+
+/** `await x.read()`, `await x.next()`: an awaited method call, the shape of a pull (the types decide). */
+function isPullSyntax(node: TSESTree.AwaitExpression): boolean {
+  const call = skipValueWrappers(node.argument);
+  return (
+    call.type === AST_NODE_TYPES.CallExpression &&
+    skipValueWrappers(call.callee).type === AST_NODE_TYPES.MemberExpression
+  );
 }
 
 /** Does `child` of `loop` run on every iteration (body, test, update), not once (initializer, iterable)? */

@@ -5,6 +5,7 @@ import ts from 'typescript';
 
 import { getSignalTypes, type SignalTypes } from './signalTypes.js';
 import { isFunctionNode, type FunctionNode } from './functions.js';
+import { isTestRunnerDeclaration } from './testRunners.js';
 
 /** A signal that code at some point can pass on. */
 export interface SignalSource {
@@ -280,6 +281,9 @@ function getOfferedSources(
   const signature = getContextualSignature(services, types, fn);
   if (signature === undefined) return [];
   const parameters = signature.getParameters();
+  // A test runner's context (vitest's `({ signal })`): tests are not request code.
+  const declaration = (signature.getDeclaration() as ts.Node | undefined) ?? parameters[0]?.valueDeclaration;
+  if (declaration !== undefined && isTestRunnerDeclaration(declaration)) return [];
   const declared = fn.params;
   if (declared.some((p) => p.type === AST_NODE_TYPES.RestElement)) return [];
   for (let index = 0; index < parameters.length; index++) {

@@ -855,6 +855,272 @@ export async function copyAll(signal: AbortSignal) {
   ],
 });
 
+node.run('check-signal-in-loop (signals reached indirectly, drains, test runners)', rule, {
+  valid: [
+    // The awaited closure passes the loop's signal on.
+    `declare function run(item: string, signal?: AbortSignal): Promise<void>;
+export async function all(items: string[], signal?: AbortSignal): Promise<void> {
+  const dispatch = async (item: string) => {
+    await run(item, signal);
+  };
+  for (const item of items) await dispatch(item);
+}`,
+    // A method of the same class passes the same field's signal on.
+    `export class Runner {
+  readonly #controller = new AbortController();
+  async #route(id: string): Promise<void> {
+    await fetch(\`/route/\${id}\`, { signal: this.#controller.signal });
+  }
+  async resume(ids: string[]): Promise<void> {
+    const ctrl = this.#controller;
+    ctrl.signal.throwIfAborted();
+    for (const id of ids) await this.#route(id);
+  }
+}`,
+    // The page requests of a \`for await\` get the caller's options, signal included.
+    `${SAVE}interface RequestOptions { signal?: AbortSignal; timeout?: number }
+declare function list(query: { after?: string }, options?: RequestOptions): Promise<{ data: string[]; next?: string }>;
+declare function pages(fetchPage: (after?: string) => Promise<{ data: string[]; next?: string }>): AsyncIterable<string>;
+export async function copyAll(options?: RequestOptions): Promise<void> {
+  for await (const item of pages((after) => list({ after }, { ...options, timeout: 5 }))) {
+    console.log(item);
+  }
+}`,
+    // A drain loop does no work of its own: the stream's producer decides when it ends.
+    `export function drain(stream: ReadableStream<Uint8Array>, signal: AbortSignal): Promise<void> {
+  const reader = stream.getReader();
+  return (async () => {
+    while (!(await reader.read()).done) {
+      // drain
+    }
+  })();
+}`,
+    // Pulling from an iterator made by a function handed in: it may close over the signal.
+    `export async function* observe(source: () => AsyncIterator<string>, accept: (value: string) => void, signal?: AbortSignal): AsyncGenerator<string> {
+  const iterator = source();
+  while (true) {
+    const next = await iterator.next();
+    if (next.done) return;
+    accept(next.value);
+    yield next.value;
+  }
+}`,
+    // vitest offers the test a signal it does not declare: test code is not request code.
+    `import { expect, test } from 'vitest';
+test('parses every input', async () => {
+  for (const input of ['a', 'b', 'c', 'd']) {
+    expect(await Promise.resolve(input)).toBe(input);
+  }
+});`,
+    // So does node:test.
+    `import { test } from 'node:test';
+${SAVE}test('saves every input', async () => {
+  for (const input of ['a', 'b', 'c', 'd']) await save(input);
+});`,
+  ],
+  invalid: [
+    {
+      // The closure makes its own controller: the loop's signal does not reach the work.
+      code: `declare function run(item: string, signal?: AbortSignal): Promise<void>;
+export async function all(items: string[], signal?: AbortSignal): Promise<void> {
+  const dispatch = async (item: string) => {
+    const own = new AbortController();
+    await run(item, own.signal);
+  };
+  for (const item of items) await dispatch(item);
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedLoop',
+          data: { signal: 'signal' },
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'insertThrowIfAborted',
+              data: { check: 'signal?.throwIfAborted()' },
+              output: `declare function run(item: string, signal?: AbortSignal): Promise<void>;
+export async function all(items: string[], signal?: AbortSignal): Promise<void> {
+  const dispatch = async (item: string) => {
+    const own = new AbortController();
+    await run(item, own.signal);
+  };
+  for (const item of items) { signal?.throwIfAborted(); await dispatch(item); }
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A method of another object, even of the same class, has another controller.
+      code: `export class Runner {
+  readonly #controller = new AbortController();
+  async route(id: string): Promise<void> {
+    await fetch(\`/route/\${id}\`, { signal: this.#controller.signal });
+  }
+  async resume(ids: string[], other: Runner, signal: AbortSignal): Promise<void> {
+    for (const id of ids) await other.route(id);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedLoop',
+          data: { signal: 'signal' },
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'insertThrowIfAborted',
+              data: { check: 'signal.throwIfAborted()' },
+              output: `export class Runner {
+  readonly #controller = new AbortController();
+  async route(id: string): Promise<void> {
+    await fetch(\`/route/\${id}\`, { signal: this.#controller.signal });
+  }
+  async resume(ids: string[], other: Runner, signal: AbortSignal): Promise<void> {
+    for (const id of ids) { signal.throwIfAborted(); await other.route(id); }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A drain loop that does work with what it reads is a loop like any other.
+      code: `${SAVE}export async function copy(stream: ReadableStream<string>, signal: AbortSignal): Promise<void> {
+  const reader = stream.getReader();
+  let result;
+  while (!(result = await reader.read()).done) {
+    await save(result.value);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedLoop',
+          data: { signal: 'signal' },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'insertThrowIfAborted',
+              data: { check: 'signal.throwIfAborted()' },
+              output: `${SAVE}export async function copy(stream: ReadableStream<string>, signal: AbortSignal): Promise<void> {
+  const reader = stream.getReader();
+  let result;
+  while (!(result = await reader.read()).done) {
+    signal.throwIfAborted();
+    await save(result.value);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // Pulling from a generator that cannot take the signal, as \`for await\` over it would.
+      code: `declare function numbers(): AsyncGenerator<number>;
+export async function count(signal: AbortSignal): Promise<number> {
+  const iterator = numbers();
+  let total = 0;
+  while (!(await iterator.next()).done) total++;
+  return total;
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedLoop',
+          data: { signal: 'signal' },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'insertThrowIfAborted',
+              data: { check: 'signal.throwIfAborted()' },
+              output: `declare function numbers(): AsyncGenerator<number>;
+export async function count(signal: AbortSignal): Promise<number> {
+  const iterator = numbers();
+  let total = 0;
+  while (!(await iterator.next()).done) { signal.throwIfAborted(); total++; }
+  return total;
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A test that declares vitest's signal means to use it.
+      code: `import { test } from 'vitest';
+${SAVE}test('saves every input', async ({ signal }) => {
+  for (const input of ['a', 'b', 'c', 'd']) await save(input);
+});`,
+      errors: [
+        {
+          messageId: 'uncheckedLoop',
+          data: { signal: 'signal' },
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'insertThrowIfAborted',
+              data: { check: 'signal.throwIfAborted()' },
+              output: `import { test } from 'vitest';
+${SAVE}test('saves every input', async ({ signal }) => {
+  for (const input of ['a', 'b', 'c', 'd']) { signal.throwIfAborted(); await save(input); }
+});`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // node:test's context, declared as \`t\`.
+      code: `import { test } from 'node:test';
+${SAVE}test('saves every input', async (t) => {
+  for (const input of ['a', 'b', 'c', 'd']) await save(input);
+});`,
+      errors: [
+        {
+          messageId: 'uncheckedLoop',
+          data: { signal: 't.signal' },
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'insertThrowIfAborted',
+              data: { check: 't.signal.throwIfAborted()' },
+              output: `import { test } from 'node:test';
+${SAVE}test('saves every input', async (t) => {
+  for (const input of ['a', 'b', 'c', 'd']) { t.signal.throwIfAborted(); await save(input); }
+});`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+  ],
+});
+
 dom.run('check-signal-in-loop (dom, Hono)', rule, {
   valid: [
     `import { Hono } from 'hono';
