@@ -9,6 +9,7 @@ import { fixPassSignal, fixSpreadSignal, getIndent } from '../util/fixes.js';
 import { getFunctionName, isFunctionNode, type FunctionNode } from '../util/functions.js';
 import { getTypedServices } from '../util/getTypedServices.js';
 import { hasInheritedSignal } from '../util/inheritedSignal.js';
+import { isRaceDeadline } from '../util/raceDeadline.js';
 import {
   findSignatureSlotForCall,
   getCallSignature,
@@ -125,6 +126,7 @@ export default createRule<Options, MessageIds>({
         if (status.kind === 'given' || status.kind === 'unknown') return;
         if (!returnsPromise && !types.isStreamResult(returnType)) return;
         if (hasInheritedSignal(sourceCode, services, node, slot.signature, types.isStreamLike(returnType))) return;
+        if (returnsPromise && isRaceDeadline(services, node, signature)) return;
 
         const callee = getCalleeName(sourceCode, node);
         const slotText = describeSlot(slot);
