@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { getAiModuleMatcher, type AiModuleSettings } from '../util/aiModules.js';
-import { getCalleeName, isInCleanupContext, isSignalFactoryCall } from '../util/callContext.js';
+import { getCalleeName, isInCleanupContext, isInCleanupOnlyFunction, isSignalFactoryCall } from '../util/callContext.js';
 import { createRule } from '../util/createRule.js';
 import { fixDeclareOffered, isNameVisible, planThreadSignal } from '../util/declareSignal.js';
 import { fixPassSignal, fixSpreadSignal, getIndent } from '../util/fixes.js';
@@ -127,6 +127,8 @@ export default createRule<Options, MessageIds>({
         if (!returnsPromise && !types.isStreamResult(returnType)) return;
         if (hasInheritedSignal(sourceCode, services, node, slot.signature, types.isStreamLike(returnType))) return;
         if (returnsPromise && isRaceDeadline(services, node, signature)) return;
+        // A function that only teardown calls (the abort listener's `#sendAbortFrame()`) is cleanup too.
+        if (isInCleanupOnlyFunction(sourceCode, node)) return;
 
         const callee = getCalleeName(sourceCode, node);
         const slotText = describeSlot(slot);

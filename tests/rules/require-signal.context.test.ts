@@ -4,6 +4,7 @@ import { createTypedTester } from '../tester.js';
 // Calls the rule leaves alone because of where they run or what they are for
 // (bench/FINDINGS.md, FP 3 to FP 7), each with the cases at its edge.
 
+const dom = createTypedTester('dom');
 const node = createTypedTester('node');
 
 // FP 3: a timer that bounds a `Promise.race` is a deadline, not work. In a teardown that
@@ -53,6 +54,136 @@ export async function load(signal: AbortSignal) {
       errors: [{ messageId: 'missingSignal', data: { callee: 'page', slot: '2nd argument (`signal`)', signal: 'signal' } }],
       output:
         'declare function page(n: number, options?: { signal?: AbortSignal }): Promise<string[]>;\nexport async function first(signal: AbortSignal) {\n  return Promise.race([page(1, { signal }), page(2, { signal })]);\n}',
+    },
+  ],
+});
+
+const SEND = 'declare function send(frame: object, options?: { signal?: AbortSignal }): Promise<void>;\n';
+
+// FP 4: a function that only teardown calls runs because of the abort: the frame that tells
+// the server about the abort must not get the aborted signal.
+dom.run('require-signal: functions called only from cleanup', rule, {
+  valid: [
+    `export class Transport {
+  constructor(private readonly socket: WebSocket) {}
+  start(requestId: string, abortSignal: AbortSignal): void {
+    abortSignal.addEventListener('abort', () => this.abortRequest(requestId, abortSignal), { once: true });
+  }
+  private abortRequest(requestId: string, abortSignal: AbortSignal): void {
+    void this.sendFrame({ type: 'abort', requestId }).catch(() => {});
+  }
+  private async sendFrame(frame: object, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    this.socket.send(JSON.stringify(frame));
+  }
+}`,
+    // A file-local function called only from an abort listener, a `finally` or another such function.
+    `${SEND}function notify(signal: AbortSignal) {
+  void send({ type: 'abort' });
+}
+export function start(signal: AbortSignal) {
+  signal.addEventListener('abort', () => notify(signal));
+}`,
+    `${SEND}const flush = async (signal: AbortSignal) => {
+  await send({ type: 'flush' });
+};
+export async function run(signal: AbortSignal) {
+  try {
+    await send({ type: 'work' }, { signal });
+  } finally {
+    await flush(signal);
+  }
+}`,
+    `${SEND}export class Session {
+  start(signal: AbortSignal): void {
+    signal.onabort = () => this.#stop(signal);
+  }
+  #stop(signal: AbortSignal): void {
+    void this.#report(signal);
+  }
+  async #report(signal: AbortSignal): Promise<void> {
+    await send({ type: 'stopped' });
+  }
+}`,
+    // Handed over as the abort listener itself.
+    `${SEND}function onAbort(this: AbortSignal) {
+  void send({ type: 'abort', reason: this.reason });
+}
+export function start(signal: AbortSignal) {
+  signal.addEventListener('abort', onAbort, { once: true });
+}`,
+  ],
+  invalid: [
+    {
+      // Also called outside teardown.
+      code: `${SEND}function notify(signal: AbortSignal) {
+  void send({ type: 'abort' });
+}
+export function start(signal: AbortSignal) {
+  signal.addEventListener('abort', () => notify(signal));
+  notify(signal);
+}`,
+      errors: [{ messageId: 'missingSignal', line: 3 }],
+      output: `${SEND}function notify(signal: AbortSignal) {
+  void send({ type: 'abort' }, { signal });
+}
+export function start(signal: AbortSignal) {
+  signal.addEventListener('abort', () => notify(signal));
+  notify(signal);
+}`,
+    },
+    {
+      // Exported: other files may call it for any reason.
+      code: `${SEND}export function notify(signal: AbortSignal) {
+  void send({ type: 'abort' });
+}
+export function start(signal: AbortSignal) {
+  signal.addEventListener('abort', () => notify(signal));
+}`,
+      errors: [{ messageId: 'missingSignal', line: 3 }],
+      output: `${SEND}export function notify(signal: AbortSignal) {
+  void send({ type: 'abort' }, { signal });
+}
+export function start(signal: AbortSignal) {
+  signal.addEventListener('abort', () => notify(signal));
+}`,
+    },
+    {
+      // A public method, and a private one that escapes as a value.
+      code: `${SEND}export class Session {
+  start(signal: AbortSignal): void {
+    signal.onabort = () => {
+      this.stop(signal);
+      this.#report(signal);
+    };
+    queueMicrotask(this.#report);
+  }
+  stop(signal: AbortSignal): void {
+    void send({ type: 'stop' });
+  }
+  #report(signal?: AbortSignal): void {
+    void send({ type: 'report' });
+  }
+}`,
+      errors: [
+        { messageId: 'missingSignal', line: 11 },
+        { messageId: 'missingSignal', line: 14 },
+      ],
+      output: `${SEND}export class Session {
+  start(signal: AbortSignal): void {
+    signal.onabort = () => {
+      this.stop(signal);
+      this.#report(signal);
+    };
+    queueMicrotask(this.#report);
+  }
+  stop(signal: AbortSignal): void {
+    void send({ type: 'stop' }, { signal });
+  }
+  #report(signal?: AbortSignal): void {
+    void send({ type: 'report' }, { signal });
+  }
+}`,
     },
   ],
 });
