@@ -17,6 +17,8 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
  * - a LangChain runnable called inside a LangChain run, which inherits the
  *   run's signal through async context;
  * - a lazy stream whose consumer (`pipeline(…, { signal })`) takes the signal;
+ * - a stream built on an existing stream (`body.pipeThrough(new TextDecoderStream())`):
+ *   no work starts, and the source stream carries the signal of the call that made it;
  * - a call given a signal positionally where it expects something else
  *   (`events.once(signal, 'abort')`): the signal is the subject.
  */
@@ -30,7 +32,7 @@ export function hasInheritedSignal(
   return (
     isBoundWithSignal(sourceCode, services, node, 0) ||
     (isLangChainDeclaration(signature.getDeclaration()) && isInsideLangChainRun(services, node)) ||
-    (returnsStream && isConsumedWithSignal(sourceCode, services, node)) ||
+    (returnsStream && (isStreamOfStream(services, node) || isConsumedWithSignal(sourceCode, services, node))) ||
     hasSignalArgument(services, node)
   );
 }
@@ -127,6 +129,18 @@ function isConsumedWithSignal(
   return sourceCode
     .getDeclaredVariables(parent)
     .some((variable) => variable.references.some((reference) => !reference.init && consumer(reference.identifier)));
+}
+
+/**
+ * A stream-returning method of a stream (`pipeThrough`, Node's `compose`, `map`):
+ * it wraps the receiver lazily. The call that made the receiver is where the
+ * signal belongs, and is reported there if it lacks one.
+ */
+function isStreamOfStream(services: ParserServicesWithTypeInformation, node: CallWithArguments): boolean {
+  const callee = node.callee.type === AST_NODE_TYPES.ChainExpression ? node.callee.expression : node.callee;
+  if (node.type !== AST_NODE_TYPES.CallExpression || callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const types = getSignalTypes(services.program.getTypeChecker());
+  return types.isStreamLike(services.getTypeAtLocation(callee.object));
 }
 
 function hasSignalArgument(services: ParserServicesWithTypeInformation, node: CallWithArguments): boolean {

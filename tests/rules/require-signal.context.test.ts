@@ -187,3 +187,22 @@ export function start(signal: AbortSignal) {
     },
   ],
 });
+
+// FP 5: a stream built on an existing stream starts no work; the source carries the signal.
+dom.run('require-signal: streams built on a stream', rule, {
+  valid: [
+    `export async function decode(url: string, abortSignal: AbortSignal): Promise<ReadableStream<string>> {
+  const response = await fetch(url, { signal: abortSignal });
+  return response.body!.pipeThrough(new TextDecoderStream());
+}`,
+  ],
+  invalid: [
+    {
+      // `pipeTo` is the consumer: it does the work of piping.
+      code: 'export async function save(url: string, sink: WritableStream<Uint8Array>, signal: AbortSignal) {\n  const response = await fetch(url, { signal });\n  await response.body!.pipeTo(sink);\n}',
+      errors: [{ messageId: 'missingSignal', data: { callee: '…pipeTo', slot: '2nd argument (`signal`)', signal: 'signal' } }],
+      output:
+        'export async function save(url: string, sink: WritableStream<Uint8Array>, signal: AbortSignal) {\n  const response = await fetch(url, { signal });\n  await response.body!.pipeTo(sink, { signal });\n}',
+    },
+  ],
+});
