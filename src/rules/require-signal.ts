@@ -20,6 +20,7 @@ import {
 } from '../util/signalSlots.js';
 import { findSignalSources, type SignalSource } from '../util/signalSources.js';
 import { getSignalTypes, hasGlobalAbortSignal } from '../util/signalTypes.js';
+import { isStreamUsedUp } from '../util/streamUsedUp.js';
 
 type Options = [
   {
@@ -125,7 +126,9 @@ export default createRule<Options, MessageIds>({
         const status = getSlotStatus(services, node, slot);
         if (status.kind === 'given' || status.kind === 'unknown') return;
         if (!returnsPromise && !types.isStreamResult(returnType)) return;
-        if (hasInheritedSignal(sourceCode, services, node, slot.signature, types.isStreamLike(returnType))) return;
+        const returnsStream = types.isStreamLike(returnType);
+        if (returnsStream && isStreamUsedUp(services, node)) return;
+        if (hasInheritedSignal(sourceCode, services, node, slot.signature, returnsStream)) return;
         if (returnsPromise && isRaceDeadline(services, node, signature)) return;
         // A function that only teardown calls (the abort listener's `#sendAbortFrame()`) is cleanup too.
         if (isInCleanupOnlyFunction(sourceCode, node)) return;

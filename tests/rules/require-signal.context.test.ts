@@ -206,3 +206,24 @@ dom.run('require-signal: streams built on a stream', rule, {
     },
   ],
 });
+
+// FP 6: a stream used up by a chain of calls that ends in a plain value is a synchronous computation.
+node.run('require-signal: streams used up on the spot', rule, {
+  valid: [
+    `import { createHash } from 'node:crypto';
+export async function digest(signal: AbortSignal, data: string): Promise<string> {
+  signal.throwIfAborted();
+  return createHash('sha256').update(data).digest('hex');
+}`,
+    "import { createHmac } from 'node:crypto';\nexport function sign(signal: AbortSignal, key: string, data: string) {\n  return { signal, mac: createHmac('sha256', key).update(data).digest('base64') };\n}",
+  ],
+  invalid: [
+    {
+      // A chain that ends in a stream keeps the stream.
+      code: "import { createHash } from 'node:crypto';\nexport function hasher(signal: AbortSignal, data: string) {\n  signal.throwIfAborted();\n  return createHash('sha256').update(data);\n}",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'createHash', slot: '2nd argument (`signal`)', signal: 'signal' } }],
+      output:
+        "import { createHash } from 'node:crypto';\nexport function hasher(signal: AbortSignal, data: string) {\n  signal.throwIfAborted();\n  return createHash('sha256', { signal }).update(data);\n}",
+    },
+  ],
+});
