@@ -44,6 +44,36 @@ function isCleanupCallback(fn: TSESTree.Node): boolean {
 }
 
 /**
+ * The object `fn` listens to for `abort`: `signal` in `signal.addEventListener('abort', fn)`,
+ * `signal.onabort = fn`, `addAbortListener(signal, fn)` or `emitter.on('abort', fn)`.
+ *
+ * @example getAbortListenerTarget(listener) // the `signal?` node of `signal?.addEventListener('abort', listener)`
+ */
+export function getAbortListenerTarget(fn: TSESTree.Node): TSESTree.Node | undefined {
+  const parent = fn.parent;
+  if (parent === undefined) return undefined;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression) {
+    return parent.right === fn && parent.left.type === AST_NODE_TYPES.MemberExpression && getMemberName(parent.left) === 'onabort'
+      ? parent.left.object
+      : undefined;
+  }
+  if (parent.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+    return undefined;
+  }
+  const callee = parent.callee.type === AST_NODE_TYPES.ChainExpression ? parent.callee.expression : parent.callee;
+  const name = getMemberName(callee);
+  if (name === 'addAbortListener') {
+    const [target] = parent.arguments;
+    return target !== fn && target?.type !== AST_NODE_TYPES.SpreadElement ? target : undefined;
+  }
+  if ((name === 'addEventListener' || name === 'on' || name === 'once') && callee.type === AST_NODE_TYPES.MemberExpression) {
+    const [type] = parent.arguments;
+    return type?.type === AST_NODE_TYPES.Literal && type.value === 'abort' ? callee.object : undefined;
+  }
+  return undefined;
+}
+
+/**
  * Does `node` run only because of teardown, a call away: is its function a
  * file-local function or a private method whose every call site is in a
  * cleanup context (`isInCleanupContext`), directly or through other such

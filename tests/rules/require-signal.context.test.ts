@@ -227,3 +227,33 @@ export async function digest(signal: AbortSignal, data: string): Promise<string>
     },
   ],
 });
+
+// FP 7: when an abort listener stops the call's result itself, the signal is handled.
+node.run('require-signal: results stopped by an abort listener', rule, {
+  valid: [
+    `import { spawn } from 'node:child_process';
+export function record(file: string, signal?: AbortSignal): Promise<number | null> {
+  const child = spawn('ffmpeg', ['-i', 'default', file]);
+  signal?.addEventListener('abort', () => child.kill('SIGINT'), { once: true });
+  return new Promise((resolve) => child.on('exit', resolve));
+}`,
+    "import { spawn } from 'node:child_process';\nexport function run(signal: AbortSignal) {\n  const child = spawn('server');\n  signal.onabort = () => child.kill('SIGINT');\n  return child;\n}",
+    "import { spawn } from 'node:child_process';\nimport { addAbortListener } from 'node:events';\nexport function run(signal: AbortSignal) {\n  let child;\n  child = spawn('server');\n  addAbortListener(signal, () => {\n    setTimeout(() => child.kill('SIGKILL'), 5000);\n  });\n  return child;\n}",
+  ],
+  invalid: [
+    {
+      // A listener that leaves the child alone does not stop it.
+      code: "import { spawn } from 'node:child_process';\nexport function run(signal: AbortSignal) {\n  const child = spawn('server');\n  signal.addEventListener('abort', () => console.log('aborted'));\n  return child;\n}",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'spawn', slot: '2nd argument (`signal`)', signal: 'signal' } }],
+      output:
+        "import { spawn } from 'node:child_process';\nexport function run(signal: AbortSignal) {\n  const child = spawn('server', { signal });\n  signal.addEventListener('abort', () => console.log('aborted'));\n  return child;\n}",
+    },
+    {
+      // Using the result in some other listener is not stopping it on abort.
+      code: "import { spawn } from 'node:child_process';\nexport function run(signal: AbortSignal) {\n  const child = spawn('server');\n  child.on('exit', () => signal.throwIfAborted());\n  return child;\n}",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'spawn', slot: '2nd argument (`signal`)', signal: 'signal' } }],
+      output:
+        "import { spawn } from 'node:child_process';\nexport function run(signal: AbortSignal) {\n  const child = spawn('server', { signal });\n  child.on('exit', () => signal.throwIfAborted());\n  return child;\n}",
+    },
+  ],
+});
