@@ -2,13 +2,14 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { getAiModuleMatcher, type AiModuleSettings } from '../util/aiModules.js';
-import { getCalleeName, isInCleanupContext, isSignalFactoryCall } from '../util/callContext.js';
+import { getCalleeName, isInCleanupContext, isInCleanupOnlyFunction, isSignalFactoryCall } from '../util/callContext.js';
 import { createRule } from '../util/createRule.js';
 import { fixDeclareOffered, isNameVisible, planThreadSignal } from '../util/declareSignal.js';
 import { fixPassSignal, fixSpreadSignal, getIndent } from '../util/fixes.js';
 import { getFunctionName, isFunctionNode, type FunctionNode } from '../util/functions.js';
 import { getTypedServices } from '../util/getTypedServices.js';
 import { hasInheritedSignal } from '../util/inheritedSignal.js';
+import { isRaceDeadline } from '../util/raceDeadline.js';
 import {
   canBuildSlotObjects,
   findSignatureSlotForCall,
@@ -20,6 +21,7 @@ import {
 } from '../util/signalSlots.js';
 import { findSignalSources, type SignalSource } from '../util/signalSources.js';
 import { getSignalTypes, hasGlobalAbortSignal } from '../util/signalTypes.js';
+import { isStreamUsedUp } from '../util/streamUsedUp.js';
 import { isTestedAbsent } from '../util/testedAbsent.js';
 
 type Options = [
@@ -126,7 +128,12 @@ export default createRule<Options, MessageIds>({
         if (slot === undefined) return;
         const status = getSlotStatus(services, node, slot);
         if (status.kind === 'given' || status.kind === 'unknown') return;
-        if (hasInheritedSignal(sourceCode, services, node, slot.signature, types.isStreamLike(returnType))) return;
+        const returnsStream = types.isStreamLike(returnType);
+        if (returnsStream && isStreamUsedUp(services, node)) return;
+        if (hasInheritedSignal(sourceCode, services, node, slot.signature, returnsStream)) return;
+        if (returnsPromise && isRaceDeadline(services, node, signature)) return;
+        // A function that only teardown calls (the abort listener's `#sendAbortFrame()`) is cleanup too.
+        if (isInCleanupOnlyFunction(sourceCode, node)) return;
 
         const callee = getCalleeName(sourceCode, node);
         const slotText = describeSlot(slot);

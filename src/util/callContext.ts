@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { forEachDescendant } from './forEachDescendant.js';
 import { isFunctionNode, type FunctionNode } from './functions.js';
 
 /**
@@ -24,12 +25,13 @@ export function isInCleanupContext(node: TSESTree.Node): boolean {
   return false;
 }
 
-function isCleanupCallback(fn: FunctionNode): boolean {
+/** Is `fn` (a function, or a reference to one) a `.catch`/`.finally` handler or an abort listener? */
+function isCleanupCallback(fn: TSESTree.Node): boolean {
   const parent = fn.parent;
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression) {
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression) {
     return parent.right === fn && getMemberName(parent.left) === 'onabort';
   }
-  if (parent.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
   const name = getMemberName(parent.callee);
   if (name === 'addAbortListener') return true;
   if (name === 'catch' || name === 'finally') return true;
@@ -39,6 +41,208 @@ function isCleanupCallback(fn: FunctionNode): boolean {
     return type?.type === AST_NODE_TYPES.Literal && type.value === 'abort';
   }
   return false;
+}
+
+/**
+ * The object `fn` listens to for `abort`: `signal` in `signal.addEventListener('abort', fn)`,
+ * `signal.onabort = fn`, `addAbortListener(signal, fn)` or `emitter.on('abort', fn)`.
+ *
+ * @example getAbortListenerTarget(listener) // the `signal?` node of `signal?.addEventListener('abort', listener)`
+ */
+export function getAbortListenerTarget(fn: TSESTree.Node): TSESTree.Node | undefined {
+  const parent = fn.parent;
+  if (parent === undefined) return undefined;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression) {
+    return parent.right === fn && parent.left.type === AST_NODE_TYPES.MemberExpression && getMemberName(parent.left) === 'onabort'
+      ? parent.left.object
+      : undefined;
+  }
+  if (parent.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+    return undefined;
+  }
+  const callee = parent.callee.type === AST_NODE_TYPES.ChainExpression ? parent.callee.expression : parent.callee;
+  const name = getMemberName(callee);
+  if (name === 'addAbortListener') {
+    const [target] = parent.arguments;
+    return target !== fn && target?.type !== AST_NODE_TYPES.SpreadElement ? target : undefined;
+  }
+  if ((name === 'addEventListener' || name === 'on' || name === 'once') && callee.type === AST_NODE_TYPES.MemberExpression) {
+    const [type] = parent.arguments;
+    return type?.type === AST_NODE_TYPES.Literal && type.value === 'abort' ? callee.object : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Does `node` run only because of teardown, a call away: is its function a
+ * file-local function or a private method whose every call site is in a
+ * cleanup context (`isInCleanupContext`), directly or through other such
+ * functions? The method that sends "abort" to the server from an abort
+ * listener must not get the aborted signal. Syntax and scope only; a function
+ * that is exported, or used other than by calling it, may run for any reason.
+ *
+ * @example isInCleanupOnlyFunction(sourceCode, call) // true in `#stop()` when only `signal.onabort = () => this.#stop()` calls it
+ */
+export function isInCleanupOnlyFunction(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  const fn = getNearestFunction(node);
+  return fn !== undefined && isCalledOnlyFromCleanup(sourceCode, fn, new Set());
+}
+
+const MAX_CALL_DEPTH = 4;
+const calledOnlyFromCleanup = new WeakMap<FunctionNode, boolean>();
+
+function isCalledOnlyFromCleanup(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  fn: FunctionNode,
+  visiting: Set<FunctionNode>,
+): boolean {
+  const cached = calledOnlyFromCleanup.get(fn);
+  if (cached !== undefined) return cached;
+  // A cycle or a long chain: no answer worth caching.
+  if (visiting.has(fn) || visiting.size >= MAX_CALL_DEPTH) return false;
+  const sites = findCallSites(sourceCode, fn);
+  if (sites === undefined) {
+    calledOnlyFromCleanup.set(fn, false);
+    return false;
+  }
+  visiting.add(fn);
+  // Recursive calls from inside `fn` do not change why it runs.
+  const outside = sites.filter((site) => !isInside(site, fn));
+  const result =
+    outside.length > 0 &&
+    outside.every((site) => {
+      if (isCleanupCallback(site) || isInCleanupContext(site)) return true;
+      const caller = getNearestFunction(site);
+      return caller !== undefined && isCalledOnlyFromCleanup(sourceCode, caller, visiting);
+    });
+  visiting.delete(fn);
+  // Results reached while an outer function was undecided rest on that assumption.
+  if (visiting.size === 0) calledOnlyFromCleanup.set(fn, result);
+  return result;
+}
+
+function getNearestFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current != null; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return undefined;
+}
+
+function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node; current != null; current = current.parent) {
+    if (current === ancestor) return true;
+  }
+  return false;
+}
+
+/**
+ * The calls of a file-local function or a private method, and the places it is
+ * handed over as a cleanup callback (`signal.addEventListener('abort', stop)`);
+ * `undefined` when it is exported or used any other way.
+ */
+function findCallSites(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): TSESTree.Node[] | undefined {
+  const parent = fn.parent;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id != null) {
+    return findVariableCallSites(sourceCode, fn, fn.id.name, parent);
+  }
+  if (
+    parent.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.init === fn &&
+    parent.id.type === AST_NODE_TYPES.Identifier &&
+    parent.parent.kind === 'const'
+  ) {
+    return findVariableCallSites(sourceCode, parent, parent.id.name, parent.parent.parent);
+  }
+  if (
+    (parent.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'method') ||
+    (parent.type === AST_NODE_TYPES.PropertyDefinition && fn.type === AST_NODE_TYPES.ArrowFunctionExpression)
+  ) {
+    if (parent.value !== fn || parent.computed) return undefined;
+    const isPrivate = parent.key.type === AST_NODE_TYPES.PrivateIdentifier || parent.accessibility === 'private';
+    if (!isPrivate || (parent.key.type !== AST_NODE_TYPES.Identifier && parent.key.type !== AST_NODE_TYPES.PrivateIdentifier)) {
+      return undefined;
+    }
+    return findMemberCallSites(sourceCode, parent.parent, parent.key);
+  }
+  return undefined;
+}
+
+function findVariableCallSites(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  declaration: TSESTree.Node,
+  name: string,
+  container: TSESTree.Node | undefined,
+): TSESTree.Node[] | undefined {
+  if (
+    container?.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    container?.type === AST_NODE_TYPES.ExportDefaultDeclaration
+  ) {
+    return undefined;
+  }
+  const variable = sourceCode.getDeclaredVariables(declaration).find((candidate) => candidate.name === name);
+  if (variable === undefined || variable.defs.length !== 1) return undefined;
+  const sites: TSESTree.Node[] = [];
+  for (const reference of variable.references) {
+    if (reference.init === true) continue;
+    const site = getCallOfCallee(reference.identifier) ?? getCleanupArgument(reference.identifier);
+    if (site === undefined) return undefined;
+    sites.push(site);
+  }
+  return sites;
+}
+
+function findMemberCallSites(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  classBody: TSESTree.ClassBody,
+  key: TSESTree.Identifier | TSESTree.PrivateIdentifier,
+): TSESTree.Node[] | undefined {
+  const isPrivateName = key.type === AST_NODE_TYPES.PrivateIdentifier;
+  const sites: TSESTree.Node[] = [];
+  const escapes: TSESTree.Node[] = [];
+  forEachDescendant(
+    sourceCode,
+    classBody,
+    (node) => {
+      if (escapes.length > 0) return false;
+      if (node.type === AST_NODE_TYPES.MemberExpression) {
+        const property = node.property;
+        const named = node.computed
+          ? !isPrivateName && property.type === AST_NODE_TYPES.Literal && property.value === key.name
+          : property.type === key.type && property.name === key.name;
+        if (named) {
+          const site = getCallOfCallee(node) ?? getCleanupArgument(node);
+          (site === undefined ? escapes : sites).push(site ?? node);
+        }
+      } else if (node.type === AST_NODE_TYPES.ObjectPattern && !isPrivateName) {
+        // `const { stop } = this` takes the method out as a value.
+        const named = node.properties.some(
+          (property) =>
+            property.type === AST_NODE_TYPES.Property &&
+            (property.computed || (property.key.type === AST_NODE_TYPES.Identifier && property.key.name === key.name)),
+        );
+        if (named) escapes.push(node);
+      }
+      return undefined;
+    },
+    () => true,
+  );
+  return escapes.length > 0 ? undefined : sites;
+}
+
+function getCleanupArgument(node: TSESTree.Node): TSESTree.Node | undefined {
+  return isCleanupCallback(node) ? node : undefined;
+}
+
+/** The call `callee` is the callee of (`f()`, `this.m()`, `this.m?.()`), if any. */
+function getCallOfCallee(callee: TSESTree.Node): TSESTree.CallExpression | undefined {
+  let current = callee;
+  let parent = current.parent;
+  if (parent?.type === AST_NODE_TYPES.TSNonNullExpression) {
+    current = parent;
+    parent = parent.parent;
+  }
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === current) return parent;
+  return undefined;
 }
 
 /** `a.b.name` → `'name'`, `name` → `'name'`. */

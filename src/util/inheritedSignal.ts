@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 
 import { getPackageName } from './aiModules.js';
+import { getAbortListenerTarget } from './callContext.js';
 import { isFunctionNode } from './functions.js';
 import { findCallSlot, getSlotStatus, skipTypeWrappers, type CallWithArguments } from './signalSlots.js';
 import { getSignalTypes } from './signalTypes.js';
@@ -17,8 +18,12 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
  * - a LangChain runnable called inside a LangChain run, which inherits the
  *   run's signal through async context;
  * - a lazy stream whose consumer (`pipeline(…, { signal })`) takes the signal;
+ * - a stream built on an existing stream (`body.pipeThrough(new TextDecoderStream())`):
+ *   no work starts, and the source stream carries the signal of the call that made it;
  * - a call given a signal positionally where it expects something else
- *   (`events.once(signal, 'abort')`): the signal is the subject.
+ *   (`events.once(signal, 'abort')`): the signal is the subject;
+ * - a result the code stops itself when a signal aborts
+ *   (`const child = spawn(…)` and `signal.addEventListener('abort', () => child.kill())`).
  */
 export function hasInheritedSignal(
   sourceCode: SourceCode,
@@ -30,8 +35,9 @@ export function hasInheritedSignal(
   return (
     isBoundWithSignal(sourceCode, services, node, 0) ||
     (isLangChainDeclaration(signature.getDeclaration()) && isInsideLangChainRun(services, node)) ||
-    (returnsStream && isConsumedWithSignal(sourceCode, services, node)) ||
-    hasSignalArgument(services, node)
+    (returnsStream && (isStreamOfStream(services, node) || isConsumedWithSignal(sourceCode, services, node))) ||
+    hasSignalArgument(services, node) ||
+    isStoppedOnAbort(sourceCode, services, node)
   );
 }
 
@@ -129,9 +135,65 @@ function isConsumedWithSignal(
     .some((variable) => variable.references.some((reference) => !reference.init && consumer(reference.identifier)));
 }
 
+/**
+ * A stream-returning method of a stream (`pipeThrough`, Node's `compose`, `map`):
+ * it wraps the receiver lazily. The call that made the receiver is where the
+ * signal belongs, and is reported there if it lacks one.
+ */
+function isStreamOfStream(services: ParserServicesWithTypeInformation, node: CallWithArguments): boolean {
+  const callee = node.callee.type === AST_NODE_TYPES.ChainExpression ? node.callee.expression : node.callee;
+  if (node.type !== AST_NODE_TYPES.CallExpression || callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const types = getSignalTypes(services.program.getTypeChecker());
+  return types.isStreamLike(services.getTypeAtLocation(callee.object));
+}
+
 function hasSignalArgument(services: ParserServicesWithTypeInformation, node: CallWithArguments): boolean {
   const types = getSignalTypes(services.program.getTypeChecker());
   return node.arguments.some(
     (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && types.isSignalLike(services.getTypeAtLocation(argument)),
   );
+}
+
+/**
+ * The call's result goes into a variable that an abort listener on a signal
+ * uses: `signal?.addEventListener('abort', () => child.kill('SIGINT'))`,
+ * `signal.onabort = …`, `addAbortListener(signal, …)`. The code has chosen how
+ * to stop the work (a graceful stop where the signal would kill it).
+ */
+function isStoppedOnAbort(
+  sourceCode: SourceCode,
+  services: ParserServicesWithTypeInformation,
+  node: CallWithArguments,
+): boolean {
+  let expression: TSESTree.Node = node;
+  let parent: TSESTree.Node = node.parent;
+  while (
+    parent.type === AST_NODE_TYPES.AwaitExpression ||
+    parent.type === AST_NODE_TYPES.TSAsExpression ||
+    parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+    parent.type === AST_NODE_TYPES.TSSatisfiesExpression
+  ) {
+    expression = parent;
+    parent = parent.parent;
+  }
+  let variable: TSESLint.Scope.Variable | null | undefined;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === expression && parent.id.type === AST_NODE_TYPES.Identifier) {
+    variable = sourceCode.getDeclaredVariables(parent)[0];
+  } else if (
+    parent.type === AST_NODE_TYPES.AssignmentExpression &&
+    parent.right === expression &&
+    parent.left.type === AST_NODE_TYPES.Identifier
+  ) {
+    variable = ASTUtils.findVariable(sourceCode.getScope(parent.left), parent.left);
+  }
+  if (variable == null) return false;
+  const types = getSignalTypes(services.program.getTypeChecker());
+  return variable.references.some((reference) => {
+    for (let current: TSESTree.Node | undefined = reference.identifier.parent; current != null; current = current.parent) {
+      if (!isFunctionNode(current)) continue;
+      const target = getAbortListenerTarget(current);
+      if (target !== undefined && types.isSignalLike(services.getTypeAtLocation(target))) return true;
+    }
+    return false;
+  });
 }
