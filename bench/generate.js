@@ -1862,18 +1862,23 @@ async function generatorHash() {
   return createHash('sha1').update(self).digest('hex').slice(0, 12);
 }
 
-/** @param {number} scale */
-export function corpusDir(scale) {
-  return path.join(CORPUS_ROOT, `${scale}x`);
+/**
+ * `bench/corpus/<scale>x/`, or `<scale>x-<groups>g/` for a corpus built on another base size.
+ * @param {number} scale
+ * @param {number} [groups] feature groups at 1x
+ */
+export function corpusDir(scale, groups = BASE_GROUPS) {
+  return path.join(CORPUS_ROOT, groups === BASE_GROUPS ? `${scale}x` : `${scale}x-${groups}g`);
 }
 
 /**
  * Returns the manifest of an up-to-date corpus at this scale, or undefined.
  * @param {number} scale
+ * @param {number} [groups] feature groups at 1x
  */
-export async function readManifest(scale) {
+export async function readManifest(scale, groups = BASE_GROUPS) {
   try {
-    const manifest = JSON.parse(await readFile(path.join(corpusDir(scale), 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(await readFile(path.join(corpusDir(scale, groups), 'manifest.json'), 'utf8'));
     return manifest.generator === (await generatorHash()) ? manifest : undefined;
   } catch {
     return undefined;
@@ -1882,17 +1887,20 @@ export async function readManifest(scale) {
 
 /**
  * Writes bench/corpus/<scale>x/. Skips the work when an up-to-date corpus exists, unless force.
- * @param {{ scale: number; force?: boolean; log?: (msg: string) => void }} options
+ * `base` sets the feature groups at 1x (default BASE_GROUPS): a smaller base makes a quicker
+ * flatness check, as in CI.
+ * @param {{ scale: number; base?: number; force?: boolean; log?: (msg: string) => void }} options
  */
-export async function generateCorpus({ scale, force = false, log = () => {} }) {
+export async function generateCorpus({ scale, base = BASE_GROUPS, force = false, log = () => {} }) {
   if (!Number.isInteger(scale) || scale < 1) throw new RangeError(`invalid scale: ${scale}`);
+  if (!Number.isInteger(base) || base < 1) throw new RangeError(`invalid base: ${base}`);
   if (!force) {
-    const existing = await readManifest(scale);
+    const existing = await readManifest(scale, base);
     if (existing) return existing;
   }
-  const dir = corpusDir(scale);
+  const dir = corpusDir(scale, base);
   await rm(dir, { recursive: true, force: true });
-  const groups = BASE_GROUPS * scale;
+  const groups = base * scale;
   siteCounts.total = 0;
   siteCounts.faulty = 0;
   let files = 0;
@@ -1916,6 +1924,7 @@ export async function generateCorpus({ scale, force = false, log = () => {} }) {
   const manifest = {
     generator: await generatorHash(),
     scale,
+    base,
     groups,
     templates: TEMPLATES.length,
     files,
@@ -1934,15 +1943,17 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     options: {
       scales: { type: 'string', default: '1' },
       scale: { type: 'string' },
+      groups: { type: 'string', default: String(BASE_GROUPS) },
       force: { type: 'boolean', default: false },
     },
   });
   const scales = (values.scale ?? values.scales).split(',').map((s) => Number(s.trim()));
+  const base = Number(values.groups);
   for (const scale of scales) {
-    const m = await generateCorpus({ scale, force: values.force, log: (msg) => console.log(msg) });
+    const m = await generateCorpus({ scale, base, force: values.force, log: (msg) => console.log(msg) });
     console.log(
       `${scale}x: ${m.files} files, ${m.lines} lines, ${(m.bytes / 1024).toFixed(0)} KiB, ` +
-        `${m.faultySites}/${m.cancellationSites} cancellation sites faulty -> ${corpusDir(scale)}`,
+        `${m.faultySites}/${m.cancellationSites} cancellation sites faulty -> ${corpusDir(scale, base)}`,
     );
   }
 }

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { corpusDir, generateCorpus } from './generate.js';
+import { BASE_GROUPS, corpusDir, generateCorpus } from './generate.js';
 import { RULE_ID } from './force-typecheck-rule.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -31,6 +31,8 @@ const FLATNESS_TARGET = 1.5;
 const { values: args } = parseArgs({
   options: {
     scales: { type: 'string', default: '1' },
+    groups: { type: 'string', default: String(BASE_GROUPS) },
+    check: { type: 'boolean', default: false },
     configs: { type: 'string', default: CONFIGS.join(',') },
     plugin: { type: 'string', default: path.join(repoRoot, 'dist', 'index.js') },
     'parser-mode': { type: 'string', default: 'service' },
@@ -43,7 +45,11 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(`usage: node bench/run.js [--scales 1,4,16] [--configs ${CONFIGS.join(',')}] [--repeat N]
-                         [--plugin dist/index.js] [--parser-mode service|project] [--out bench/.out/latest.json]`);
+                         [--groups ${BASE_GROUPS}] [--check] [--plugin dist/index.js] [--parser-mode service|project]
+                         [--out bench/.out/latest.json]
+
+  --groups  feature groups at 1x (21 files each; default ${BASE_GROUPS})
+  --check   exit 1 when the plugin's per-file time at the largest scale is more than ${FLATNESS_TARGET}x the smallest's`);
   process.exit(0);
 }
 
@@ -58,6 +64,8 @@ if (scales.some((s) => !Number.isInteger(s) || s < 1)) fatal(`invalid --scales: 
 const configs = args.configs.split(',').map((s) => s.trim());
 for (const c of configs) if (!CONFIGS.includes(c)) fatal(`unknown configuration "${c}" (known: ${CONFIGS.join(', ')})`);
 if (args['parser-mode'] !== 'service' && args['parser-mode'] !== 'project') fatal('--parser-mode must be service or project');
+const groups = Number(args.groups);
+if (!Number.isInteger(groups) || groups < 1) fatal(`invalid --groups: ${args.groups}`);
 const repeat = Number(args.repeat);
 if (!Number.isInteger(repeat) || repeat < 1) fatal(`invalid --repeat: ${args.repeat}`);
 const pluginPath = path.resolve(args.plugin);
@@ -139,7 +147,7 @@ function table(header, rows) {
  * @returns {Promise<ChildResult>}
  */
 function runChild(config, scale) {
-  const input = { config, corpusDir: corpusDir(scale), pluginPath, parserMode: args['parser-mode'] };
+  const input = { config, corpusDir: corpusDir(scale, groups), pluginPath, parserMode: args['parser-mode'] };
   const loadBefore = os.loadavg();
   const start = performance.now();
   return new Promise((resolve) => {
@@ -239,10 +247,12 @@ console.log('');
 /** @type {Record<number, { manifest: any; results: Record<string, ChildResult> }>} */
 const byScale = {};
 let failed = false;
+/** `--check`: the plugin's per-file time grew more than FLATNESS_TARGET from the smallest scale to the largest. */
+let notFlat = false;
 const benchStart = performance.now();
 
 for (const scale of scales) {
-  const manifest = await generateCorpus({ scale, log: (m) => console.log(m) });
+  const manifest = await generateCorpus({ scale, base: groups, log: (m) => console.log(m) });
   /** @type {Record<string, ChildResult>} */
   const results = {};
   byScale[scale] = { manifest, results };
@@ -418,13 +428,21 @@ if (scales.length > 1) {
   console.log('');
   console.log(`=== per-file CPU time by scale (µs/file; target: ${hi}x/${lo}x within ${FLATNESS_TARGET}x) ===`);
   console.log('');
+  // The plugin's rules and no-floating-promises come from their own configurations, or else
+  // from `combined` (one process with both, as the CI's quicker check runs it).
+  const pluginConfig = configs.includes('plugin') ? 'plugin' : 'combined';
+  const nfpConfig = configs.includes('no-floating-promises') ? 'no-floating-promises' : 'combined';
   /** @type {{ label: string; config: string; id?: string; total?: boolean; parse?: boolean }[]} */
   const series = [
     { label: 'parse (parse-only)', config: 'parse-only', parse: true },
     { label: `${RULE_ID} (type-check, parse-only)`, config: 'parse-only', id: RULE_ID },
-    { label: NFP, config: 'no-floating-promises', id: NFP },
-    ...[...new Set(scales.flatMap((s) => ruleIdsOf(byScale[s]?.results.plugin)))].map((id) => ({ label: id, config: 'plugin', id })),
-    { label: 'plugin total (net)', config: 'plugin', total: true },
+    { label: NFP, config: nfpConfig, id: NFP },
+    ...[...new Set(scales.flatMap((s) => ruleIdsOf(byScale[s]?.results[pluginConfig])))].map((id) => ({
+      label: id,
+      config: pluginConfig,
+      id,
+    })),
+    { label: 'plugin total (net)', config: pluginConfig, total: true },
   ].filter((s) => configs.includes(s.config));
   /** @type {Record<string, Record<string, number | null>>} */
   const flat = {};
@@ -445,11 +463,20 @@ if (scales.length > 1) {
       const last = perScale[scales.indexOf(hi)];
       const ratio = first && last !== undefined ? last / first : undefined;
       flat[s.label] = Object.fromEntries([...scales.map((sc, i) => [`${sc}x`, perScale[i] ?? null]), ['ratio', ratio ?? null]]);
-      const mark = ratio === undefined || s.config !== 'plugin' ? '' : ratio <= FLATNESS_TARGET ? 'ok' : 'OVER TARGET';
+      const mark = ratio === undefined || s.config !== pluginConfig ? '' : ratio <= FLATNESS_TARGET ? 'ok' : 'OVER TARGET';
+      if (s.total && args.check && (ratio === undefined || ratio > FLATNESS_TARGET)) notFlat = true;
       return [s.label, ...perScale.map((v) => fmt(v)), ratio === undefined ? 'n/a' : `${fmt(ratio, 2)}x`, mark];
     }),
   );
   summary.flatness = flat;
+  if (args.check) {
+    console.log('');
+    console.log(
+      notFlat
+        ? `check: FAILED: the plugin's per-file time at ${hi}x is over ${FLATNESS_TARGET}x its time at ${lo}x`
+        : `check: ok: the plugin's per-file time at ${hi}x is within ${FLATNESS_TARGET}x its time at ${lo}x`,
+    );
+  }
 
   console.log('');
   console.log('=== peak RSS by scale (MB; in parentheses: above parse-only) ===');
@@ -482,7 +509,7 @@ const report = {
   date: new Date().toISOString(),
   machine: { cpus: cpus.length, model: cpus[0]?.model.trim(), totalMemMb: Math.round(os.totalmem() / 2 ** 20), node: process.version },
   versions: { eslint: anyResult?.eslint, typescript: anyResult?.typescript },
-  options: { scales, configs, repeat, plugin: path.relative(repoRoot, pluginPath), parserMode: args['parser-mode'] },
+  options: { scales, groups, configs, repeat, plugin: path.relative(repoRoot, pluginPath), parserMode: args['parser-mode'] },
   pluginRules: pluginRuleIds,
   scales: Object.fromEntries(
     Object.entries(byScale).map(([scale, { manifest, results }]) => [
@@ -535,5 +562,12 @@ console.log(`figures written to ${path.relative(process.cwd(), outFile)}`);
 
 if (failed) {
   console.error('bench: at least one configuration crashed or hit a fatal error (see above)');
+  process.exitCode = 1;
+}
+if (args.check && scales.length < 2) {
+  console.error('bench: --check needs at least two scales (for example --scales 1,4,16)');
+  process.exitCode = 1;
+} else if (notFlat) {
+  console.error(`bench: the plugin's per-file cost is not flat (over ${FLATNESS_TARGET}x; see above)`);
   process.exitCode = 1;
 }
