@@ -15,11 +15,12 @@ import {
   findSignatureSlotForCall,
   getCallSignature,
   getSlotStatus,
+  hasNoSignalParameter,
   type CallWithArguments,
   type SignalSlot,
   type SlotStatus,
 } from '../util/signalSlots.js';
-import { findSignalSources, type SignalSource } from '../util/signalSources.js';
+import { findNearestSignalSources, type SignalSource } from '../util/signalSources.js';
 import { getSignalTypes, hasGlobalAbortSignal } from '../util/signalTypes.js';
 import { isStreamUsedUp } from '../util/streamUsedUp.js';
 import { isTestedAbsent } from '../util/testedAbsent.js';
@@ -123,7 +124,12 @@ export default createRule<Options, MessageIds>({
         // every synchronous call.
         const returnType = checker.getReturnTypeOfSignature(signature);
         const returnsPromise = types.isPromiseOrAsyncIterable(returnType);
-        if (!returnsPromise && (node.type === AST_NODE_TYPES.NewExpression || !types.isStreamResult(returnType))) return;
+        if (
+          !returnsPromise &&
+          (node.type === AST_NODE_TYPES.NewExpression || hasNoSignalParameter(signature) || !types.isStreamResult(returnType))
+        ) {
+          return;
+        }
         const slot = findSignatureSlotForCall(services, node, signature);
         if (slot === undefined) return;
         const status = getSlotStatus(services, node, slot);
@@ -137,7 +143,8 @@ export default createRule<Options, MessageIds>({
 
         const callee = getCalleeName(sourceCode, node);
         const slotText = describeSlot(slot);
-        const [source] = findSignalSources(sourceCode, services, node);
+        // Only the best source is used: the nearest function that holds any is enough.
+        const [source] = findNearestSignalSources(sourceCode, services, node);
         if (source !== undefined) {
           // `signal ? f(x, { signal }) : f(x)`: the code has already decided what to do without one.
           if (isTestedAbsent(node, source.text, source.owner)) return;

@@ -186,6 +186,32 @@ export function findCallSlot(
   return signature === undefined ? undefined : findSignatureSlotForCall(services, node, signature);
 }
 
+const plainSignatures = new WeakMap<ts.Node, boolean>();
+
+/**
+ * Can no instantiation of the signature, nor another overload of it, take a
+ * signal? Read from the syntax alone: every parameter is a rest parameter or
+ * declared with a plain type (`slugify(text: string, max: number)`,
+ * `items.map(fn)`). Lets a rule drop most synchronous calls before asking any
+ * type question about them.
+ */
+export function hasNoSignalParameter(signature: ts.Signature): boolean {
+  const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
+  if (declaration === undefined || ts.isJSDocSignature(declaration)) return false;
+  let result = plainSignatures.get(declaration);
+  if (result === undefined) {
+    const overloads = getOverloads(declaration);
+    result = overloads.every((overload) =>
+      overload.parameters.every(
+        (parameter) =>
+          parameter.dotDotDotToken !== undefined || (parameter.type !== undefined && isPlainTypeNode(parameter.type)),
+      ),
+    );
+    plainSignatures.set(declaration, result);
+  }
+  return result;
+}
+
 /** The signature TypeScript resolved for a call: one checker query, answered from its cache after type-checking. */
 export function getCallSignature(
   services: ParserServicesWithTypeInformation,
