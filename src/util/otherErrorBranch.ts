@@ -125,7 +125,13 @@ function isNarrowing(test: TSESTree.Expression, context: Context, negated: boole
   }
   if (node.type === AST_NODE_TYPES.CallExpression && !negated) {
     // `isHttpError(error)`, `isZodError(error)`
-    const name = getMemberName(node.callee.type === AST_NODE_TYPES.ChainExpression ? node.callee.expression : node.callee);
+    const callee = node.callee.type === AST_NODE_TYPES.ChainExpression ? node.callee.expression : node.callee;
+    const name = getMemberName(callee);
+    // `RetryError.isInstance(error)`: the class must name another error too.
+    const owner = callee.type === AST_NODE_TYPES.MemberExpression ? getMemberName(callee.object) : undefined;
+    if (owner !== undefined && (GENERIC_ERROR_CLASSES.test(owner) || CANCELLATION_TEXT.test(owner) || helperPattern.test(owner))) {
+      return false;
+    }
     const [argument] = node.arguments;
     return (
       name !== undefined &&

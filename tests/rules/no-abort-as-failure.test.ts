@@ -534,8 +534,11 @@ export async function collect(abortSignal: AbortSignal): Promise<string[]> {
       ],
       output: null,
     },
-    // A branch of the `const` that any error takes keeps the cancellation too.
-    ...['error instanceof NoResultError ? error : error instanceof Error ? error : undefined'].map((kept) => {
+    // A branch of the `const` that any error takes, or a class test that names no specific error, keeps the cancellation too.
+    ...[
+      'error instanceof NoResultError ? error : error instanceof Error ? error : undefined',
+      'AISDKError.isInstance(error) && error.lastError instanceof NoResultError ? error.lastError : undefined',
+    ].map((kept) => {
       const code = (guard: string): string => `class NoResultError extends Error {}
 declare class AISDKError extends Error {
   readonly lastError: unknown;
