@@ -125,7 +125,13 @@ function isNarrowing(test: TSESTree.Expression, context: Context, negated: boole
   }
   if (node.type === AST_NODE_TYPES.CallExpression && !negated) {
     // `isHttpError(error)`, `isZodError(error)`
-    const name = getMemberName(node.callee.type === AST_NODE_TYPES.ChainExpression ? node.callee.expression : node.callee);
+    const callee = node.callee.type === AST_NODE_TYPES.ChainExpression ? node.callee.expression : node.callee;
+    const name = getMemberName(callee);
+    // `RetryError.isInstance(error)`: the class must name another error too.
+    const owner = callee.type === AST_NODE_TYPES.MemberExpression ? getMemberName(callee.object) : undefined;
+    if (owner !== undefined && (GENERIC_ERROR_CLASSES.test(owner) || CANCELLATION_TEXT.test(owner) || helperPattern.test(owner))) {
+      return false;
+    }
     const [argument] = node.arguments;
     return (
       name !== undefined &&
@@ -154,18 +160,33 @@ function isNarrowingValue(identifier: TSESTree.Identifier, context: Context, pre
   if (init === undefined || init.range[0] < context.root.range[0] || init.range[1] > context.root.range[1]) return false;
   const inner: Context = { ...context, depth: context.depth + 1 };
   const value = skipTypeWrappers(init);
+  if (present) return isPresentOnlyForOtherErrors(value, inner, empty);
+  // `const isHttpError = error instanceof HttpError; if (!isHttpError) throw error;`
+  return empty === 'falsy' && isNarrowing(value, inner, true);
+}
+
+/**
+ * Is `value`, whenever it is not `empty`, the sign of a specific other error?
+ * A conditional is when each of its branches is empty, is taken only for such
+ * an error, or is itself such a value: `error instanceof NoResultError ? error
+ * : RetryError.isInstance(error) && error.lastError instanceof NoResultError ?
+ * error.lastError : undefined`.
+ */
+function isPresentOnlyForOtherErrors(node: TSESTree.Expression, context: Context, empty: Empty): boolean {
+  const value = skipTypeWrappers(node);
   if (value.type === AST_NODE_TYPES.ConditionalExpression) {
-    // Present only through the branch that is not empty.
-    if (!present) return false;
-    if (isEmpty(value.alternate, empty) && !isEmpty(value.consequent, empty)) return isNarrowing(value.test, inner, false);
-    if (isEmpty(value.consequent, empty) && !isEmpty(value.alternate, empty)) return isNarrowing(value.test, inner, true);
-    return false;
+    const branch = (expression: TSESTree.Expression, negated: boolean): boolean =>
+      isEmpty(expression, empty) ||
+      isNarrowing(value.test, context, negated) ||
+      isPresentOnlyForOtherErrors(expression, context, empty);
+    return (
+      !(isEmpty(value.consequent, empty) && isEmpty(value.alternate, empty)) &&
+      branch(value.consequent, false) &&
+      branch(value.alternate, true)
+    );
   }
-  if (empty !== 'falsy') return false;
-  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&') {
-    return present && isNarrowing(value.left, inner, false);
-  }
-  return isNarrowing(value, inner, !present);
+  // Truthy only when a test holds: `error instanceof RetryableError`, `error instanceof RetryableError && error`.
+  return empty === 'falsy' && isNarrowing(value, context, false);
 }
 
 /** `x != null`, `x === undefined`, `null !== x`: the identifier compared and which values count as absent. */

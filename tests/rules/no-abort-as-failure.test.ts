@@ -122,6 +122,45 @@ export async function collect(abortSignal: AbortSignal): Promise<string[]> {
   }
   return results;
 }`,
+    // The same through a retry wrapper: the kept error is either the class or the last error of the
+    // retry error (ai's generateImage); every other error, the cancellation included, is rethrown.
+    `class NoResultError extends Error {}
+class RetryError extends Error {
+  readonly lastError: unknown = undefined;
+  static isInstance(error: unknown): error is RetryError {
+    return error instanceof RetryError;
+  }
+}
+declare function retry<T>(fn: () => Promise<T>): Promise<T>;
+declare function generate(options: { n: number; abortSignal?: AbortSignal }): Promise<string[]>;
+export async function collect(counts: number[], abortSignal?: AbortSignal): Promise<string[]> {
+  const groups = await Promise.all(
+    counts.map(async (n) => {
+      const results: string[] = [];
+      try {
+        await retry(async () => {
+          const images = await generate({ n, abortSignal });
+          results.push(...images);
+          if (images.length === 0) throw new NoResultError();
+          return images;
+        });
+        return results;
+      } catch (error) {
+        const noResult =
+          error instanceof NoResultError
+            ? error
+            : RetryError.isInstance(error) && error.lastError instanceof NoResultError
+              ? error.lastError
+              : undefined;
+        if (noResult != null) {
+          return results;
+        }
+        throw error;
+      }
+    }),
+  );
+  return groups.flat();
+}`,
     openaiTry(
       "const isHttpError = error instanceof HttpError;\n    if (!isHttpError) throw error;\n    return '';",
       `${OPENAI}declare class HttpError extends Error { status: number }\n`,
@@ -495,6 +534,43 @@ export async function collect(abortSignal: AbortSignal): Promise<string[]> {
       ],
       output: null,
     },
+    // A branch of the `const` that any error takes, or a class test that names no specific error, keeps the cancellation too.
+    ...[
+      'error instanceof NoResultError ? error : error instanceof Error ? error : undefined',
+      'AISDKError.isInstance(error) && error.lastError instanceof NoResultError ? error.lastError : undefined',
+    ].map((kept) => {
+      const code = (guard: string): string => `class NoResultError extends Error {}
+declare class AISDKError extends Error {
+  readonly lastError: unknown;
+  static isInstance(error: unknown): error is AISDKError;
+}
+declare function generate(options: { abortSignal?: AbortSignal }): Promise<string>;
+export async function collect(abortSignal: AbortSignal): Promise<string[]> {
+  const results: string[] = [];
+  try {
+    results.push(await generate({ abortSignal }));
+  } catch (error) {${guard}
+    const kept = ${kept};
+    if (kept != null) return results;
+    throw error;
+  }
+  return results;
+}`;
+      return {
+        code: code(''),
+        errors: [
+          {
+            messageId: 'swallowed' as const,
+            data: { callee: 'generate' },
+            line: 13,
+            suggestions: [
+              { messageId: 'rethrowIfAborted' as const, data: { signal: 'abortSignal' }, output: code('\n    if (abortSignal.aborted) throw error;') },
+            ],
+          },
+        ],
+        output: null,
+      };
+    }),
     {
       // Logging the error hands nothing on: the handler still answers with a fallback.
       code: `declare function refresh(signal: AbortSignal): Promise<string>;
