@@ -605,7 +605,7 @@ export default createRule<Options, MessageIds>({
           return 'noSlot';
         }
         case AST_NODE_TYPES.MemberExpression:
-          return findProducer(current.object, depth + 1);
+          return findPairProducer(current, depth) ?? findProducer(current.object, depth + 1);
         case AST_NODE_TYPES.Identifier: {
           const init = getConstInitializer(sourceCode, current);
           return init === undefined ? 'unknown' : findProducer(init, depth + 1);
@@ -613,6 +613,47 @@ export default createRule<Options, MessageIds>({
         default:
           return 'unknown';
       }
+    }
+
+    /**
+     * `transform.readable` of a readable/writable pair (`new TransformStream(…)`,
+     * any `{ readable, writable }` stream pair) held in a variable: its items are
+     * what is written into `transform.writable`, so the calls that feed it are
+     * the producers (`source.pipeTo(transform.writable, { signal })`,
+     * `source.pipeThrough(transform)`). A writable side the code writes itself
+     * (`transform.writable.getWriter()`), or a pair that leaves the function,
+     * cannot be judged. `undefined` when `member` is not such a read, or nothing
+     * feeds the pair: the constructor is then the producer.
+     */
+    function findPairProducer(member: TSESTree.MemberExpression, depth: number): Producer | undefined {
+      if (member.computed || member.property.type !== AST_NODE_TYPES.Identifier || member.property.name !== 'readable') return undefined;
+      const pair = skipValueWrappers(member.object);
+      if (pair.type !== AST_NODE_TYPES.Identifier || getConstInitializer(sourceCode, pair) === undefined) return undefined;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(pair), pair)!;
+      const pairType = services.getTypeAtLocation(pair);
+      if (types.isOpaque(pairType) || checker.getPropertyOfType(pairType, 'writable') === undefined) return undefined;
+      if (!types.isStreamLike(services.getTypeAtLocation(member))) return undefined;
+      let fed: Producer | undefined;
+      for (const reference of variable.references) {
+        if (reference.init === true) continue;
+        const use = reference.identifier as TSESTree.Identifier;
+        let side: TSESTree.Node = use;
+        const parent = use.parent;
+        if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === use && !parent.computed && parent.property.type === AST_NODE_TYPES.Identifier) {
+          // Reading the other side: `transform.readable` again.
+          if (parent.property.name !== 'writable') continue;
+          side = parent;
+        }
+        const call = side.parent;
+        const producer =
+          (call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression) &&
+          call.arguments.some((argument) => argument === side)
+            ? findProducer(call, depth + 1)
+            : 'unknown';
+        if (producer === 'slot') return 'slot';
+        if (fed === undefined || producer === 'unknown') fed = producer;
+      }
+      return fed;
     }
 
     function isStreamInput(argument: TSESTree.Node): boolean {

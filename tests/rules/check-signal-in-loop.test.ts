@@ -1158,6 +1158,29 @@ export class Runner {
     for (const [id, verdict] of held) await this.#applyVerdict(id, verdict);
   }
 }`,
+    // ai streamSpeech: the drained side of a TransformStream is fed by a pipe that receives a signal.
+    `declare function doStream(options: { abortSignal?: AbortSignal }): Promise<{ stream: ReadableStream<string> }>;
+export function streamSpeech(abortSignal?: AbortSignal): { consume(): void } {
+  const pipeAbortController = new AbortController();
+  const transform = new TransformStream<string, string>({
+    transform(chunk, controller) {
+      controller.enqueue(chunk);
+    },
+  });
+  void (async () => {
+    const result = await doStream({ abortSignal });
+    await result.stream.pipeTo(transform.writable, { signal: pipeAbortController.signal });
+  })().catch(() => {});
+  function consume(): void {
+    const reader = transform.readable.getReader();
+    void (async () => {
+      while (!(await reader.read()).done) {
+        // drain
+      }
+    })().catch(() => {});
+  }
+  return { consume };
+}`,
   ],
   invalid: [
     {
@@ -1197,6 +1220,44 @@ export class Runner {
   async reconcile(ids: string[], signal: AbortSignal): Promise<void> {
     for (const id of ids) { signal.throwIfAborted(); await this.#route(id); }
   }
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // The pair's writable side is fed by a call that takes no signal: the drain loop is not governed.
+      code: `declare function feed(target: WritableStream<string>): Promise<void>;
+export function collect(signal: AbortSignal): void {
+  const transform = new TransformStream<string, string>();
+  void feed(transform.writable);
+  const reader = transform.readable.getReader();
+  void (async () => {
+    while (!(await reader.read()).done) {}
+  })();
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedLoop',
+          data: { signal: 'signal' },
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'insertThrowIfAborted',
+              data: { check: 'signal.throwIfAborted()' },
+              output: `declare function feed(target: WritableStream<string>): Promise<void>;
+export function collect(signal: AbortSignal): void {
+  const transform = new TransformStream<string, string>();
+  void feed(transform.writable);
+  const reader = transform.readable.getReader();
+  void (async () => {
+    while (!(await reader.read()).done) { signal.throwIfAborted(); }
+  })();
 }`,
             },
           ],
