@@ -44,6 +44,8 @@ interface Frame {
 }
 
 const CHECK_MEMBERS = new Set(['aborted', 'throwIfAborted']);
+/** How many calls down an awaited function of this file is followed to find the loop's signal passed on. */
+const MAX_CALLEE_DEPTH = 3;
 const TYPE_KEYS = new Set(['typeAnnotation', 'typeArguments', 'typeParameters', 'returnType']);
 
 export default createRule<Options, MessageIds>({
@@ -92,6 +94,8 @@ export default createRule<Options, MessageIds>({
     const carriers = new Map<TSESTree.Expression, boolean>();
     /** Per function: the values its calls receive that come from outside it (captured variables, `this`). */
     const outerPassed = new Map<FunctionNode, readonly TSESTree.Expression[]>();
+    /** Per function: the same, over it and the functions of this file it calls. */
+    const reachedPassed = new Map<FunctionNode, readonly TSESTree.Expression[]>();
     /** Functions that register an abort listener: they react to an abort themselves (cancel a reader, set a flag). */
     const listening = new Set<TSESTree.Node>();
 
@@ -352,13 +356,14 @@ export default createRule<Options, MessageIds>({
      * `await dispatch(item)` where `const dispatch = async (item) => run(item, signal)`,
      * or `await this.#route(id)` where `#route` passes `this.#controller.signal` on:
      * a function of this file whose calls receive a signal the loop sees too (a
-     * captured variable, the same `this`). One level deep: the callee's own
-     * callees are not followed.
+     * captured variable, the same `this`). The functions of this file that it
+     * calls in turn are followed too (`#route` → `#execute`), up to
+     * {@link MAX_CALLEE_DEPTH} calls down.
      */
     function callsWithSignal(call: CallWithArguments, loop: Loop): boolean {
       const callee = findLocalCallee(call);
       if (callee === undefined) return false;
-      return getOuterPassed(callee).some((value) => {
+      return getReachedPassed(callee).some((value) => {
         const root = getRoot(value);
         if (root.type === AST_NODE_TYPES.ThisExpression) {
           const home = getThisClass(loop);
@@ -403,6 +408,38 @@ export default createRule<Options, MessageIds>({
         return isFunctionNode(member.value) ? member.value : undefined;
       }
       return undefined;
+    }
+
+    /**
+     * What the calls in `fn` and in the functions of this file it calls (down to
+     * {@link MAX_CALLEE_DEPTH}) receive from outside each of them. A value that is
+     * a local of a caller on the way is not the loop's: `callsWithSignal` drops it.
+     */
+    function getReachedPassed(fn: FunctionNode): readonly TSESTree.Expression[] {
+      let result = reachedPassed.get(fn);
+      if (result === undefined) {
+        const values: TSESTree.Expression[] = [];
+        const seen = new Set<FunctionNode>([fn]);
+        let level: FunctionNode[] = [fn];
+        for (let depth = 1; level.length > 0; depth++) {
+          const next: FunctionNode[] = [];
+          for (const current of level) {
+            values.push(...getOuterPassed(current));
+            if (depth === MAX_CALLEE_DEPTH) continue;
+            forEachCall(current.body, (inner) => {
+              const callee = findLocalCallee(inner);
+              if (callee !== undefined && !seen.has(callee)) {
+                seen.add(callee);
+                next.push(callee);
+              }
+            });
+          }
+          level = next;
+        }
+        result = values;
+        reachedPassed.set(fn, result);
+      }
+      return result;
     }
 
     /** What the calls in `fn` (and its callbacks) receive that `fn` does not declare: captured variables and its `this`. */
@@ -568,7 +605,7 @@ export default createRule<Options, MessageIds>({
           return 'noSlot';
         }
         case AST_NODE_TYPES.MemberExpression:
-          return findProducer(current.object, depth + 1);
+          return findPairProducer(current, depth) ?? findProducer(current.object, depth + 1);
         case AST_NODE_TYPES.Identifier: {
           const init = getConstInitializer(sourceCode, current);
           return init === undefined ? 'unknown' : findProducer(init, depth + 1);
@@ -576,6 +613,47 @@ export default createRule<Options, MessageIds>({
         default:
           return 'unknown';
       }
+    }
+
+    /**
+     * `transform.readable` of a readable/writable pair (`new TransformStream(…)`,
+     * any `{ readable, writable }` stream pair) held in a variable: its items are
+     * what is written into `transform.writable`, so the calls that feed it are
+     * the producers (`source.pipeTo(transform.writable, { signal })`,
+     * `source.pipeThrough(transform)`). A writable side the code writes itself
+     * (`transform.writable.getWriter()`), or a pair that leaves the function,
+     * cannot be judged. `undefined` when `member` is not such a read, or nothing
+     * feeds the pair: the constructor is then the producer.
+     */
+    function findPairProducer(member: TSESTree.MemberExpression, depth: number): Producer | undefined {
+      if (member.computed || member.property.type !== AST_NODE_TYPES.Identifier || member.property.name !== 'readable') return undefined;
+      const pair = skipValueWrappers(member.object);
+      if (pair.type !== AST_NODE_TYPES.Identifier || getConstInitializer(sourceCode, pair) === undefined) return undefined;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(pair), pair)!;
+      const pairType = services.getTypeAtLocation(pair);
+      if (types.isOpaque(pairType) || checker.getPropertyOfType(pairType, 'writable') === undefined) return undefined;
+      if (!types.isStreamLike(services.getTypeAtLocation(member))) return undefined;
+      let fed: Producer | undefined;
+      for (const reference of variable.references) {
+        if (reference.init === true) continue;
+        const use = reference.identifier as TSESTree.Identifier;
+        let side: TSESTree.Node = use;
+        const parent = use.parent;
+        if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === use && !parent.computed && parent.property.type === AST_NODE_TYPES.Identifier) {
+          // Reading the other side: `transform.readable` again.
+          if (parent.property.name !== 'writable') continue;
+          side = parent;
+        }
+        const call = side.parent;
+        const producer =
+          (call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression) &&
+          call.arguments.some((argument) => argument === side)
+            ? findProducer(call, depth + 1)
+            : 'unknown';
+        if (producer === 'slot') return 'slot';
+        if (fed === undefined || producer === 'unknown') fed = producer;
+      }
+      return fed;
     }
 
     function isStreamInput(argument: TSESTree.Node): boolean {

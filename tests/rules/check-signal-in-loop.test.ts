@@ -1121,6 +1121,153 @@ ${SAVE}test('saves every input', async (t) => {
   ],
 });
 
+node.run('check-signal-in-loop (signals reached through helpers, drained pairs)', rule, {
+  valid: [
+    // @anthropic-ai/sdk SessionToolRunner: the routing method reaches the runner's controller two calls down.
+    `declare function linkAbort(signal: AbortSignal, controller: AbortController): () => void;
+declare function runTool(input: string, options: { signal: AbortSignal }): Promise<string>;
+export class Runner {
+  readonly #controller = new AbortController();
+  readonly #answered = new Set<string>();
+  async #execute(id: string): Promise<void> {
+    if (this.#answered.has(id)) return;
+    const toolCtrl = new AbortController();
+    const detach = linkAbort(this.#controller.signal, toolCtrl);
+    try {
+      await runTool(id, { signal: toolCtrl.signal });
+    } finally {
+      detach();
+    }
+    this.#answered.add(id);
+  }
+  async #applyVerdict(id: string, verdict: 'allow' | 'deny'): Promise<void> {
+    if (verdict === 'allow') await this.#execute(id);
+    else this.#answered.add(id);
+  }
+  async #route(id: string, verdict?: 'allow' | 'deny'): Promise<void> {
+    if (verdict === undefined) {
+      await this.#execute(id);
+      return;
+    }
+    await this.#applyVerdict(id, verdict);
+  }
+  async reconcile(ids: string[], held: Map<string, 'allow' | 'deny'>): Promise<void> {
+    const ctrl = this.#controller;
+    ctrl.signal.throwIfAborted();
+    for (const id of ids) await this.#route(id);
+    for (const [id, verdict] of held) await this.#applyVerdict(id, verdict);
+  }
+}`,
+    // ai streamSpeech: the drained side of a TransformStream is fed by a pipe that receives a signal.
+    `declare function doStream(options: { abortSignal?: AbortSignal }): Promise<{ stream: ReadableStream<string> }>;
+export function streamSpeech(abortSignal?: AbortSignal): { consume(): void } {
+  const pipeAbortController = new AbortController();
+  const transform = new TransformStream<string, string>({
+    transform(chunk, controller) {
+      controller.enqueue(chunk);
+    },
+  });
+  void (async () => {
+    const result = await doStream({ abortSignal });
+    await result.stream.pipeTo(transform.writable, { signal: pipeAbortController.signal });
+  })().catch(() => {});
+  function consume(): void {
+    const reader = transform.readable.getReader();
+    void (async () => {
+      while (!(await reader.read()).done) {
+        // drain
+      }
+    })().catch(() => {});
+  }
+  return { consume };
+}`,
+  ],
+  invalid: [
+    {
+      // Two calls down, the work gets a controller of its own: the loop's signal does not reach it.
+      code: `export class Runner {
+  async #execute(id: string): Promise<void> {
+    const own = new AbortController();
+    await fetch(\`/tools/\${id}\`, { signal: own.signal });
+  }
+  async #route(id: string): Promise<void> {
+    await this.#execute(id);
+  }
+  async reconcile(ids: string[], signal: AbortSignal): Promise<void> {
+    for (const id of ids) await this.#route(id);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedLoop',
+          data: { signal: 'signal' },
+          line: 10,
+          column: 5,
+          endLine: 10,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'insertThrowIfAborted',
+              data: { check: 'signal.throwIfAborted()' },
+              output: `export class Runner {
+  async #execute(id: string): Promise<void> {
+    const own = new AbortController();
+    await fetch(\`/tools/\${id}\`, { signal: own.signal });
+  }
+  async #route(id: string): Promise<void> {
+    await this.#execute(id);
+  }
+  async reconcile(ids: string[], signal: AbortSignal): Promise<void> {
+    for (const id of ids) { signal.throwIfAborted(); await this.#route(id); }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // The pair's writable side is fed by a call that takes no signal: the drain loop is not governed.
+      code: `declare function feed(target: WritableStream<string>): Promise<void>;
+export function collect(signal: AbortSignal): void {
+  const transform = new TransformStream<string, string>();
+  void feed(transform.writable);
+  const reader = transform.readable.getReader();
+  void (async () => {
+    while (!(await reader.read()).done) {}
+  })();
+}`,
+      errors: [
+        {
+          messageId: 'uncheckedLoop',
+          data: { signal: 'signal' },
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'insertThrowIfAborted',
+              data: { check: 'signal.throwIfAborted()' },
+              output: `declare function feed(target: WritableStream<string>): Promise<void>;
+export function collect(signal: AbortSignal): void {
+  const transform = new TransformStream<string, string>();
+  void feed(transform.writable);
+  const reader = transform.readable.getReader();
+  void (async () => {
+    while (!(await reader.read()).done) { signal.throwIfAborted(); }
+  })();
+}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+  ],
+});
+
 dom.run('check-signal-in-loop (dom, Hono)', rule, {
   valid: [
     `import { Hono } from 'hono';
