@@ -3,7 +3,7 @@ import { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { getSignalTypes, type SignalTypes } from './signalTypes.js';
+import { getSignalTypes, isPlainTypeNode, type SignalTypes } from './signalTypes.js';
 import { isFunctionNode, type FunctionNode } from './functions.js';
 import { isTestRunnerDeclaration } from './testRunners.js';
 
@@ -156,6 +156,7 @@ function computeScopeCandidates(
     if (definition === undefined || variable.defs.length > 1) continue;
     const name = definition.name;
     if (name.type !== AST_NODE_TYPES.Identifier) continue;
+    if (cannotHoldSignal(services, definition)) continue;
     const type = services.getTypeAtLocation(name);
     if (types.isOpaque(type)) continue;
     if (definition.type === TSESLint.Scope.DefinitionType.Parameter) {
@@ -203,6 +204,33 @@ function computeScopeCandidates(
     }
   }
   return candidates;
+}
+
+const PLAIN_INITIALIZERS = new Set<AST_NODE_TYPES>([
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.FunctionExpression,
+  AST_NODE_TYPES.ClassExpression,
+]);
+
+/**
+ * A parameter or variable that no signal can be read from, seen from the
+ * syntax alone: declared with a plain type (`id: string`, `items: Item[]`), or
+ * initialised with a literal, an array or a function. Its type is never asked for.
+ */
+function cannotHoldSignal(
+  services: ParserServicesWithTypeInformation,
+  definition: TSESLint.Scope.Definition,
+): boolean {
+  const annotation = definition.name.type === AST_NODE_TYPES.Identifier ? definition.name.typeAnnotation : undefined;
+  if (annotation !== undefined) {
+    return isPlainTypeNode(services.esTreeNodeToTSNodeMap.get(annotation.typeAnnotation) as ts.TypeNode);
+  }
+  if (definition.type !== TSESLint.Scope.DefinitionType.Variable) return false;
+  const init = definition.node.init;
+  return init != null && PLAIN_INITIALIZERS.has(init.type);
 }
 
 function isFreshlyConstructed(declarator: TSESTree.Node): boolean {
