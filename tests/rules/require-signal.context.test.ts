@@ -257,3 +257,78 @@ export function record(file: string, signal?: AbortSignal): Promise<number | nul
     },
   ],
 });
+
+// FP 4, as the AI SDK's WebSocket chat transport has it: the abort listener is a named
+// function (kept on the request for removal, and called by hand when the signal has
+// already aborted), and the stream's `cancel` reaches the same method.
+dom.run('require-signal: functions called only from abort listeners and stream cancels', rule, {
+  valid: [
+    `type Active = { id: string; abortSignal?: AbortSignal; abortListener?: () => void };
+export class Transport {
+  readonly #active = new Map<string, Active>();
+  constructor(private readonly socket: WebSocket) {}
+  async send(id: string, frame: object, abortSignal?: AbortSignal): Promise<ReadableStream<string>> {
+    const stream = this.createRequest(id, abortSignal);
+    await this.sendFrame(frame, abortSignal);
+    return stream;
+  }
+  private createRequest(id: string, abortSignal: AbortSignal | undefined): ReadableStream<string> {
+    const stream = new ReadableStream<string>({
+      cancel: () => {
+        this.abortRequest(id);
+      },
+    });
+    const request: Active = { id, abortSignal };
+    this.#active.set(id, request);
+    if (abortSignal != null) {
+      const abortListener = () => {
+        this.abortRequest(id);
+      };
+      request.abortListener = abortListener;
+      abortSignal.addEventListener('abort', abortListener, { once: true });
+      if (abortSignal.aborted) abortListener();
+    }
+    return stream;
+  }
+  private abortRequest(id: string): void {
+    const request = this.#active.get(id);
+    if (request == null) return;
+    this.#active.delete(id);
+    if (request.abortListener != null) request.abortSignal?.removeEventListener('abort', request.abortListener);
+    void this.sendFrame({ type: 'abort', id }).catch(() => {});
+  }
+  private async sendFrame(frame: object, abortSignal?: AbortSignal): Promise<void> {
+    abortSignal?.throwIfAborted();
+    this.socket.send(JSON.stringify(frame));
+  }
+}`,
+    // The cancel callback of a stream's source is teardown itself.
+    `${SEND}export function open(signal: AbortSignal): ReadableStream<string> {
+  return new ReadableStream<string>({
+    async cancel() {
+      await send({ type: 'cancel' });
+    },
+  });
+}`,
+  ],
+  invalid: [
+    {
+      // A method of the source that is not its cancel runs for the stream's work.
+      code: `${SEND}export function open(signal: AbortSignal): ReadableStream<string> {
+  return new ReadableStream<string>({
+    async pull() {
+      await send({ type: 'pull' });
+    },
+  });
+}`,
+      errors: [{ messageId: 'missingSignal', line: 5 }],
+      output: `${SEND}export function open(signal: AbortSignal): ReadableStream<string> {
+  return new ReadableStream<string>({
+    async pull() {
+      await send({ type: 'pull' }, { signal });
+    },
+  });
+}`,
+    },
+  ],
+});
