@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 
 import { getPackageName } from './aiModules.js';
-import { getAbortListenerTarget } from './callContext.js';
+import { isReachedFromAbortListener } from './callContext.js';
 import { isFunctionNode } from './functions.js';
 import { findCallSlot, getSlotStatus, skipTypeWrappers, type CallWithArguments } from './signalSlots.js';
 import { getSignalTypes } from './signalTypes.js';
@@ -23,7 +23,8 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
  * - a call given a signal positionally where it expects something else
  *   (`events.once(signal, 'abort')`): the signal is the subject;
  * - a result the code stops itself when a signal aborts
- *   (`const child = spawn(…)` and `signal.addEventListener('abort', () => child.kill())`).
+ *   (`const child = spawn(…)` and `signal.addEventListener('abort', () => child.kill())`,
+ *   or a helper that such a listener calls).
  */
 export function hasInheritedSignal(
   sourceCode: SourceCode,
@@ -157,8 +158,11 @@ function hasSignalArgument(services: ParserServicesWithTypeInformation, node: Ca
 /**
  * The call's result goes into a variable that an abort listener on a signal
  * uses: `signal?.addEventListener('abort', () => child.kill('SIGINT'))`,
- * `signal.onabort = …`, `addAbortListener(signal, …)`. The code has chosen how
- * to stop the work (a graceful stop where the signal would kill it).
+ * `signal.onabort = …`, `addAbortListener(signal, …)`, directly or in a
+ * file-local function that such a listener calls (`const stop = () => child.kill()`
+ * and `signal.addEventListener('abort', onAbort)` where `onAbort` calls `stop()`).
+ * The code has chosen how to stop the work (a graceful stop where the signal
+ * would kill it).
  */
 function isStoppedOnAbort(
   sourceCode: SourceCode,
@@ -188,12 +192,15 @@ function isStoppedOnAbort(
   }
   if (variable == null) return false;
   const types = getSignalTypes(services.program.getTypeChecker());
-  return variable.references.some((reference) => {
-    for (let current: TSESTree.Node | undefined = reference.identifier.parent; current != null; current = current.parent) {
-      if (!isFunctionNode(current)) continue;
-      const target = getAbortListenerTarget(current);
-      if (target !== undefined && types.isSignalLike(services.getTypeAtLocation(target))) return true;
-    }
-    return false;
-  });
+  const isSignalTarget = (target: TSESTree.Node): boolean => types.isSignalLike(services.getTypeAtLocation(target));
+  const home = getEnclosingFunction(node);
+  return variable.references.some((reference) => isReachedFromAbortListener(sourceCode, reference.identifier, home, isSignalTarget));
 }
+
+function getEnclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current != null; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return undefined;
+}
+

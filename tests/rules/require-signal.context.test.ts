@@ -258,6 +258,50 @@ export function record(file: string, signal?: AbortSignal): Promise<number | nul
   ],
 });
 
+// FP 7, as openai's `recordAudio` has it: the listeners (on the caller's signal and on a
+// timeout signal) call a helper that stops the process kept in a `let` of the enclosing scope.
+node.run('require-signal: results stopped by a helper of an abort listener', rule, {
+  valid: [
+    `import { spawn } from 'node:child_process';
+export function record(options: { signal?: AbortSignal; timeout?: number } = {}): Promise<number | null> {
+  const { signal, timeout } = options;
+  return new Promise((resolve, reject) => {
+    let child: ReturnType<typeof spawn> | undefined;
+    let internalSignal: AbortSignal | undefined;
+    const stop = () => {
+      if (child?.pid) child.kill('SIGTERM');
+    };
+    const stopOnTimeout = () => stop();
+    const stopOnAbort = () => stop();
+    const forget = (target: AbortSignal | undefined, listener: () => void) => target?.removeEventListener('abort', listener);
+    try {
+      if (timeout !== undefined) internalSignal = AbortSignal.timeout(timeout);
+      child = spawn('ffmpeg', ['-i', 'default', 'pipe:1'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      child.on('close', (code) => {
+        forget(signal, stopOnAbort);
+        forget(internalSignal, stopOnTimeout);
+        resolve(code);
+      });
+      internalSignal?.addEventListener('abort', stopOnTimeout, { once: true });
+      if (signal?.aborted) stop();
+      else signal?.addEventListener('abort', stopOnAbort, { once: true });
+    } catch (error) {
+      reject(error);
+    }
+  });
+}`,
+  ],
+  invalid: [
+    {
+      // A helper that no abort listener reaches does not stop the result on abort.
+      code: "import { spawn } from 'node:child_process';\nexport function run(signal: AbortSignal) {\n  let child: ReturnType<typeof spawn> | undefined;\n  const stop = () => child?.kill();\n  child = spawn('server');\n  signal.addEventListener('abort', () => console.log('aborted'));\n  child.on('error', stop);\n  return child;\n}",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'spawn', slot: '2nd argument (`signal`)', signal: 'signal' } }],
+      output:
+        "import { spawn } from 'node:child_process';\nexport function run(signal: AbortSignal) {\n  let child: ReturnType<typeof spawn> | undefined;\n  const stop = () => child?.kill();\n  child = spawn('server', { signal });\n  signal.addEventListener('abort', () => console.log('aborted'));\n  child.on('error', stop);\n  return child;\n}",
+    },
+  ],
+});
+
 // FP 4, as the AI SDK's WebSocket chat transport has it: the abort listener is a named
 // function (kept on the request for removal, and called by hand when the signal has
 // already aborted), and the stream's `cancel` reaches the same method.
