@@ -112,15 +112,23 @@ function isInsideLangChainRun(services: ParserServicesWithTypeInformation, node:
 }
 
 /**
- * `pipeline(Readable.from(items), sink, { signal })`, directly or through a `const`:
- * the consumer takes the signal (or is itself reported for lacking it).
+ * `pipeline(Readable.from(items), sink, { signal })`, or
+ * `readline.createInterface({ input: stream, signal })`, directly or through a
+ * `const`: the stream is an argument, or a property of an object-literal
+ * argument, of a call that can take a signal. The consumer takes the signal (or
+ * is itself reported for lacking it).
  */
 function isConsumedWithSignal(
   sourceCode: SourceCode,
   services: ParserServicesWithTypeInformation,
   node: CallWithArguments,
 ): boolean {
-  const consumer = (argument: TSESTree.Node): boolean => {
+  const consumer = (value: TSESTree.Node): boolean => {
+    let argument = value;
+    const property = value.parent;
+    if (property?.type === AST_NODE_TYPES.Property && property.value === value && property.parent.type === AST_NODE_TYPES.ObjectExpression) {
+      argument = property.parent;
+    }
     const parent = argument.parent;
     return (
       (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&

@@ -376,3 +376,34 @@ export class Transport {
     },
   ],
 });
+
+// The consumer has the signal, as in the Anthropic agent toolset's grep: `readline.createInterface`
+// is given the read stream in its options, and the signal.
+node.run('require-signal: streams given to a consumer in its options', rule, {
+  valid: [
+    `import * as fssync from 'node:fs';
+import * as readline from 'node:readline';
+export async function grepFile(file: string, signal: AbortSignal): Promise<number> {
+  const stream = fssync.createReadStream(file, { encoding: 'utf8' });
+  stream.on('error', () => {});
+  const rl = readline.createInterface({ input: stream, crlfDelay: Infinity, signal });
+  let count = 0;
+  try {
+    for await (const line of rl) if (line.includes('x')) count++;
+  } finally {
+    rl.close();
+    stream.destroy();
+  }
+  return count;
+}`,
+  ],
+  invalid: [
+    {
+      // A consumer that cannot take a signal leaves the stream's producer to take it.
+      code: "import * as fssync from 'node:fs';\ndeclare function lines(options: { input: NodeJS.ReadableStream }): AsyncIterable<string>;\nexport async function count(file: string, signal: AbortSignal): Promise<number> {\n  const stream = fssync.createReadStream(file, { encoding: 'utf8' });\n  let n = 0;\n  for await (const line of lines({ input: stream })) n += line.length;\n  return n;\n}",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'fssync.createReadStream', slot: '2nd argument (`signal`)', signal: 'signal' } }],
+      output:
+        "import * as fssync from 'node:fs';\ndeclare function lines(options: { input: NodeJS.ReadableStream }): AsyncIterable<string>;\nexport async function count(file: string, signal: AbortSignal): Promise<number> {\n  const stream = fssync.createReadStream(file, { encoding: 'utf8', signal });\n  let n = 0;\n  for await (const line of lines({ input: stream })) n += line.length;\n  return n;\n}",
+    },
+  ],
+});
