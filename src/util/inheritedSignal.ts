@@ -24,7 +24,10 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
  *   (`events.once(signal, 'abort')`): the signal is the subject;
  * - a result the code stops itself when a signal aborts
  *   (`const child = spawn(…)` and `signal.addEventListener('abort', () => child.kill())`,
- *   or a helper that such a listener calls).
+ *   or a helper that such a listener calls);
+ * - a consumer of a stream whose producer was given a signal
+ *   (`consumeStream({ stream })` of a body fetched with `{ signal }`): the abort
+ *   reaches it as the producer's error.
  */
 export function hasInheritedSignal(
   sourceCode: SourceCode,
@@ -38,7 +41,8 @@ export function hasInheritedSignal(
     (isLangChainDeclaration(signature.getDeclaration()) && isInsideLangChainRun(services, node)) ||
     (returnsStream && (isStreamOfStream(services, node) || isConsumedWithSignal(sourceCode, services, node))) ||
     hasSignalArgument(services, node) ||
-    isStoppedOnAbort(sourceCode, services, node)
+    isStoppedOnAbort(sourceCode, services, node) ||
+    consumesGovernedStream(sourceCode, services, node)
   );
 }
 
@@ -212,3 +216,87 @@ function getEnclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
   return undefined;
 }
 
+/**
+ * The call reads a stream (an argument, or a property of an object-literal
+ * argument) whose producer was given a signal: `consumeStream({ stream: body.pipeThrough(…) })`
+ * where `body` comes from `fetch(url, { signal })`. The abort reaches the consumer as
+ * the producer's error; a signal of its own would end it another way (the AI SDK's
+ * `consumeStream` cancels its reader, which reads as a clean end, and the caller goes
+ * on as if the stream had finished).
+ */
+function consumesGovernedStream(
+  sourceCode: SourceCode,
+  services: ParserServicesWithTypeInformation,
+  node: CallWithArguments,
+): boolean {
+  const types = getSignalTypes(services.program.getTypeChecker());
+  return getPassedValues(node).some(
+    (value) => types.isStreamLike(services.getTypeAtLocation(value)) && isGovernedStream(sourceCode, services, value, 0),
+  );
+}
+
+/** The arguments of a call, and the property values of its object-literal arguments. */
+function getPassedValues(node: CallWithArguments): TSESTree.Expression[] {
+  const values: TSESTree.Expression[] = [];
+  for (const argument of node.arguments) {
+    if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
+    if (argument.type !== AST_NODE_TYPES.ObjectExpression) {
+      values.push(argument);
+      continue;
+    }
+    for (const property of argument.properties) {
+      if (property.type === AST_NODE_TYPES.Property && property.value.type !== AST_NODE_TYPES.AssignmentPattern) {
+        values.push(property.value as TSESTree.Expression);
+      }
+    }
+  }
+  return values;
+}
+
+const MAX_PRODUCER_DEPTH = 6;
+
+/**
+ * Was the stream `expression` evaluates to made by a call given a signal: that
+ * call itself, a property of its result (`response.body`), or a stream built on
+ * such a stream (`.pipeThrough(…)`, `parseEvents({ stream: response.body })`),
+ * through `const`s, `await` and a promise's methods (`fetch(…).catch(…)`)?
+ */
+function isGovernedStream(
+  sourceCode: SourceCode,
+  services: ParserServicesWithTypeInformation,
+  expression: TSESTree.Expression,
+  depth: number,
+): boolean {
+  if (depth > MAX_PRODUCER_DEPTH) return false;
+  let current = resolveInitializer(sourceCode, expression);
+  if (current.type === AST_NODE_TYPES.ChainExpression) current = current.expression;
+  if (current.type === AST_NODE_TYPES.MemberExpression) {
+    return !current.computed && isGovernedStream(sourceCode, services, current.object, depth + 1);
+  }
+  if (current.type !== AST_NODE_TYPES.CallExpression && current.type !== AST_NODE_TYPES.NewExpression) return false;
+  if (givesSignal(services, current) || hasSignalArgument(services, current)) return true;
+  const types = getSignalTypes(services.program.getTypeChecker());
+  const callee = current.callee.type === AST_NODE_TYPES.ChainExpression ? current.callee.expression : current.callee;
+  // `fetch(url, { signal }).catch(…)`: a promise's method settles with what the promise settles with.
+  if (
+    current.type === AST_NODE_TYPES.CallExpression &&
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    types.isPromiseOrAsyncIterable(services.getTypeAtLocation(callee.object)) &&
+    types.isPromiseOrAsyncIterable(services.getTypeAtLocation(current))
+  ) {
+    return isGovernedStream(sourceCode, services, callee.object, depth + 1);
+  }
+  // Not given one itself: a stream built on a governed stream is governed too.
+  if (!types.isStreamLike(services.getTypeAtLocation(current))) return false;
+  if (
+    current.type === AST_NODE_TYPES.CallExpression &&
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    types.isStreamLike(services.getTypeAtLocation(callee.object)) &&
+    isGovernedStream(sourceCode, services, callee.object, depth + 1)
+  ) {
+    return true;
+  }
+  return getPassedValues(current).some(
+    (value) => types.isStreamLike(services.getTypeAtLocation(value)) && isGovernedStream(sourceCode, services, value, depth + 1),
+  );
+}

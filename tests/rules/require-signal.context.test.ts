@@ -377,6 +377,50 @@ export class Transport {
   ],
 });
 
+const CONSUME =
+  'declare function consumeStream(options: { stream: ReadableStream; onError?: (error: unknown) => void; abortSignal?: AbortSignal }): Promise<void>;\n' +
+  'declare function parseEvents<T>(options: { stream: ReadableStream<Uint8Array> }): ReadableStream<T>;\n';
+
+// FP 10 (the require-signal part), as the AI SDK's `callCompletionApi` has it: the stream
+// consumed comes from a fetch given the signal. The abort reaches the consumer as the fetch's
+// error; a signal of its own would end the read as a clean finish instead.
+dom.run('require-signal: consumers of a stream whose producer has the signal', rule, {
+  valid: [
+    `${CONSUME}export async function complete(api: string, abortController: AbortController): Promise<string | null> {
+  const response = await fetch(api, { method: 'POST', signal: abortController.signal }).catch((err) => {
+    throw err;
+  });
+  if (!response.body) throw new Error('empty');
+  let result = '';
+  await consumeStream({
+    stream: parseEvents<string>({ stream: response.body }).pipeThrough(
+      new TransformStream<string, string>({
+        transform(part) {
+          result += part;
+        },
+      }),
+    ),
+    onError: (error) => {
+      throw error;
+    },
+  });
+  return result;
+}`,
+  ],
+  invalid: [
+    {
+      // A stream whose producer has no signal: the consumer is where the signal goes.
+      code: `${CONSUME}export async function drain(api: string, signal: AbortSignal, body: ReadableStream<Uint8Array>): Promise<void> {
+  await consumeStream({ stream: parseEvents<string>({ stream: body }) });
+}`,
+      errors: [{ messageId: 'missingSignal', line: 4 }],
+      output: `${CONSUME}export async function drain(api: string, signal: AbortSignal, body: ReadableStream<Uint8Array>): Promise<void> {
+  await consumeStream({ stream: parseEvents<string>({ stream: body }), abortSignal: signal });
+}`,
+    },
+  ],
+});
+
 // The consumer has the signal, as in the Anthropic agent toolset's grep: `readline.createInterface`
 // is given the read stream in its options, and the signal.
 node.run('require-signal: streams given to a consumer in its options', rule, {
