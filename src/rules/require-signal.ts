@@ -139,7 +139,7 @@ export default createRule<Options, MessageIds>({
         if (hasInheritedSignal(sourceCode, services, node, slot.signature, returnsStream)) return;
         if (returnsPromise && isRaceDeadline(services, node, signature)) return;
         // A function that only teardown calls (the abort listener's `#sendAbortFrame()`) is cleanup too.
-        if (isInCleanupOnlyFunction(sourceCode, node)) return;
+        if (isInCleanupOnlyFunction(sourceCode, node, isStreamCancel)) return;
 
         const callee = getCalleeName(sourceCode, node);
         const slotText = describeSlot(slot);
@@ -251,6 +251,30 @@ export default createRule<Options, MessageIds>({
           ? []
           : [{ messageId: 'threadSignal', data: { fn: fnName }, fix: (fixer) => threadFix(fixer) ?? null }],
       });
+    }
+
+    /**
+     * `cancel` of the source given to a stream's constructor (`new ReadableStream({ cancel() { … } })`):
+     * it runs when the stream's reader gives up on it, as an abort listener runs when the signal aborts.
+     */
+    function isStreamCancel(fn: FunctionNode): boolean {
+      const property = fn.parent;
+      if (
+        property.type !== AST_NODE_TYPES.Property ||
+        property.value !== fn ||
+        property.computed ||
+        property.key.type !== AST_NODE_TYPES.Identifier ||
+        property.key.name !== 'cancel'
+      ) {
+        return false;
+      }
+      const source = property.parent;
+      const construct = source.parent;
+      return (
+        construct.type === AST_NODE_TYPES.NewExpression &&
+        construct.arguments[0] === source &&
+        types.isStreamLike(services.getTypeAtLocation(construct))
+      );
     }
 
     /** An Express/Fastify-style handler parameter: a Node `ServerResponse` (or a reply wrapping one as `raw`). */

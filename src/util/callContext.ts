@@ -80,13 +80,72 @@ export function getAbortListenerTarget(fn: TSESTree.Node): TSESTree.Node | undef
  * functions? The method that sends "abort" to the server from an abort
  * listener must not get the aborted signal. Syntax and scope only; a function
  * that is exported, or used other than by calling it, may run for any reason.
+ * Two kinds of function are teardown whatever else uses them: one registered
+ * as an abort listener (`addEventListener('abort', onAbort)`: calling it by
+ * hand when the signal has already aborted, or keeping it to remove it later,
+ * does not change what it is for), and one that `isTeardownCallback` accepts
+ * (the caller's typed checks, such as a stream's `cancel`).
  *
  * @example isInCleanupOnlyFunction(sourceCode, call) // true in `#stop()` when only `signal.onabort = () => this.#stop()` calls it
  */
-export function isInCleanupOnlyFunction(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+export function isInCleanupOnlyFunction(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+  isTeardownCallback: (fn: FunctionNode) => boolean = () => false,
+): boolean {
   const fn = getNearestFunction(node);
-  return fn !== undefined && isCalledOnlyFromCleanup(sourceCode, fn, new Set());
+  return fn !== undefined && isCalledOnlyFromCleanup(sourceCode, fn, new Set(), isTeardownCallback);
 }
+
+/**
+ * Can an abort listener on a signal (as `isSignalTarget` judges the object it
+ * listens to) reach `node`: is one of the functions around it, up to `home`
+ * (the function whose code is being judged), such a listener, registered as
+ * one, or a file-local function or private method called from code an abort
+ * listener reaches? Any one path is enough: `stop()` called from
+ * `signal.addEventListener('abort', onAbort)`'s `onAbort` runs on abort, whatever
+ * else calls it.
+ *
+ * @example isReachedFromAbortListener(sourceCode, childReference, home, isSignal) // true for `child` in `const stop = () => child.kill()` when `signal.addEventListener('abort', () => stop())`
+ */
+export function isReachedFromAbortListener(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+  home: TSESTree.Node | undefined,
+  isSignalTarget: (target: TSESTree.Node) => boolean,
+): boolean {
+  return reachesFromAbortListener(sourceCode, node, home, isSignalTarget, new Set());
+}
+
+function reachesFromAbortListener(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+  home: TSESTree.Node | undefined,
+  isSignalTarget: (target: TSESTree.Node) => boolean,
+  visited: Set<FunctionNode>,
+): boolean {
+  for (let current = node.parent; current != null && current !== home; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    if (visited.has(current) || visited.size >= MAX_REACH) return false;
+    visited.add(current);
+    const target = getAbortListenerTarget(current);
+    if (target !== undefined && isSignalTarget(target)) return true;
+    const fn = current;
+    const references = findReferences(sourceCode, fn) ?? [];
+    for (const reference of references) {
+      const registered = getAbortListenerTarget(reference);
+      if (registered !== undefined && isSignalTarget(registered)) return true;
+      const call = getCallOfCallee(reference);
+      if (call !== undefined && !isInside(call, fn) && reachesFromAbortListener(sourceCode, call, undefined, isSignalTarget, visited)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** How many functions `isReachedFromAbortListener` looks at, at most. */
+const MAX_REACH = 12;
 
 const MAX_CALL_DEPTH = 4;
 const calledOnlyFromCleanup = new WeakMap<FunctionNode, boolean>();
@@ -95,12 +154,20 @@ function isCalledOnlyFromCleanup(
   sourceCode: Readonly<TSESLint.SourceCode>,
   fn: FunctionNode,
   visiting: Set<FunctionNode>,
+  isTeardownCallback: (fn: FunctionNode) => boolean,
 ): boolean {
   const cached = calledOnlyFromCleanup.get(fn);
   if (cached !== undefined) return cached;
   // A cycle or a long chain: no answer worth caching.
   if (visiting.has(fn) || visiting.size >= MAX_CALL_DEPTH) return false;
-  const sites = findCallSites(sourceCode, fn);
+  if (isTeardownCallback(fn)) return true;
+  const references = findReferences(sourceCode, fn);
+  // An abort listener is teardown, whoever else calls it.
+  if (references?.some((reference) => getAbortListenerTarget(reference) !== undefined) === true) {
+    calledOnlyFromCleanup.set(fn, true);
+    return true;
+  }
+  const sites = references === undefined ? undefined : toCallSites(references);
   if (sites === undefined) {
     calledOnlyFromCleanup.set(fn, false);
     return false;
@@ -113,7 +180,7 @@ function isCalledOnlyFromCleanup(
     outside.every((site) => {
       if (isCleanupCallback(site) || isInCleanupContext(site)) return true;
       const caller = getNearestFunction(site);
-      return caller !== undefined && isCalledOnlyFromCleanup(sourceCode, caller, visiting);
+      return caller !== undefined && isCalledOnlyFromCleanup(sourceCode, caller, visiting, isTeardownCallback);
     });
   visiting.delete(fn);
   // Results reached while an outer function was undecided rest on that assumption.
@@ -136,14 +203,40 @@ function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
 }
 
 /**
- * The calls of a file-local function or a private method, and the places it is
- * handed over as a cleanup callback (`signal.addEventListener('abort', stop)`);
- * `undefined` when it is exported or used any other way.
+ * The calls of a file-local function or a private method (`f()`, `this.#m()`),
+ * and the places it is handed over as a cleanup callback
+ * (`signal.addEventListener('abort', stop)`); `undefined` when some reference is neither.
  */
-function findCallSites(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): TSESTree.Node[] | undefined {
+function toCallSites(references: readonly TSESTree.Node[]): TSESTree.Node[] | undefined {
+  const sites: TSESTree.Node[] = [];
+  for (const reference of references) {
+    const site = getCallOfCallee(reference) ?? getCleanupArgument(reference);
+    if (site === undefined) return undefined;
+    sites.push(site);
+  }
+  return sites;
+}
+
+/**
+ * The references of a file-local function or a private method: the identifiers
+ * and member expressions that name it (not its declaration); `undefined` when it
+ * is exported, taken out of `this` by destructuring, or not a named function.
+ */
+function findReferences(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): TSESTree.Node[] | undefined {
+  let result = referencesCache.get(fn);
+  if (!referencesCache.has(fn)) {
+    result = findReferencesUncached(sourceCode, fn);
+    referencesCache.set(fn, result);
+  }
+  return result;
+}
+
+const referencesCache = new WeakMap<FunctionNode, TSESTree.Node[] | undefined>();
+
+function findReferencesUncached(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): TSESTree.Node[] | undefined {
   const parent = fn.parent;
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id != null) {
-    return findVariableCallSites(sourceCode, fn, fn.id.name, parent);
+    return findVariableReferences(sourceCode, fn, fn.id.name, parent);
   }
   if (
     parent.type === AST_NODE_TYPES.VariableDeclarator &&
@@ -151,7 +244,7 @@ function findCallSites(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNo
     parent.id.type === AST_NODE_TYPES.Identifier &&
     parent.parent.kind === 'const'
   ) {
-    return findVariableCallSites(sourceCode, parent, parent.id.name, parent.parent.parent);
+    return findVariableReferences(sourceCode, parent, parent.id.name, parent.parent.parent);
   }
   if (
     (parent.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'method') ||
@@ -162,12 +255,12 @@ function findCallSites(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNo
     if (!isPrivate || (parent.key.type !== AST_NODE_TYPES.Identifier && parent.key.type !== AST_NODE_TYPES.PrivateIdentifier)) {
       return undefined;
     }
-    return findMemberCallSites(sourceCode, parent.parent, parent.key);
+    return findMemberReferences(sourceCode, parent.parent, parent.key);
   }
   return undefined;
 }
 
-function findVariableCallSites(
+function findVariableReferences(
   sourceCode: Readonly<TSESLint.SourceCode>,
   declaration: TSESTree.Node,
   name: string,
@@ -181,23 +274,16 @@ function findVariableCallSites(
   }
   const variable = sourceCode.getDeclaredVariables(declaration).find((candidate) => candidate.name === name);
   if (variable === undefined || variable.defs.length !== 1) return undefined;
-  const sites: TSESTree.Node[] = [];
-  for (const reference of variable.references) {
-    if (reference.init === true) continue;
-    const site = getCallOfCallee(reference.identifier) ?? getCleanupArgument(reference.identifier);
-    if (site === undefined) return undefined;
-    sites.push(site);
-  }
-  return sites;
+  return variable.references.filter((reference) => reference.init !== true).map((reference) => reference.identifier);
 }
 
-function findMemberCallSites(
+function findMemberReferences(
   sourceCode: Readonly<TSESLint.SourceCode>,
   classBody: TSESTree.ClassBody,
   key: TSESTree.Identifier | TSESTree.PrivateIdentifier,
 ): TSESTree.Node[] | undefined {
   const isPrivateName = key.type === AST_NODE_TYPES.PrivateIdentifier;
-  const sites: TSESTree.Node[] = [];
+  const references: TSESTree.Node[] = [];
   const escapes: TSESTree.Node[] = [];
   forEachDescendant(
     sourceCode,
@@ -209,10 +295,7 @@ function findMemberCallSites(
         const named = node.computed
           ? !isPrivateName && property.type === AST_NODE_TYPES.Literal && property.value === key.name
           : property.type === key.type && property.name === key.name;
-        if (named) {
-          const site = getCallOfCallee(node) ?? getCleanupArgument(node);
-          (site === undefined ? escapes : sites).push(site ?? node);
-        }
+        if (named) references.push(node);
       } else if (node.type === AST_NODE_TYPES.ObjectPattern && !isPrivateName) {
         // `const { stop } = this` takes the method out as a value.
         const named = node.properties.some(
@@ -226,7 +309,7 @@ function findMemberCallSites(
     },
     () => true,
   );
-  return escapes.length > 0 ? undefined : sites;
+  return escapes.length > 0 ? undefined : references;
 }
 
 function getCleanupArgument(node: TSESTree.Node): TSESTree.Node | undefined {

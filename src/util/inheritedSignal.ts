@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 
 import { getPackageName } from './aiModules.js';
-import { getAbortListenerTarget } from './callContext.js';
+import { isReachedFromAbortListener } from './callContext.js';
 import { isFunctionNode } from './functions.js';
 import { findCallSlot, getSlotStatus, skipTypeWrappers, type CallWithArguments } from './signalSlots.js';
 import { getSignalTypes } from './signalTypes.js';
@@ -23,7 +23,11 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
  * - a call given a signal positionally where it expects something else
  *   (`events.once(signal, 'abort')`): the signal is the subject;
  * - a result the code stops itself when a signal aborts
- *   (`const child = spawn(…)` and `signal.addEventListener('abort', () => child.kill())`).
+ *   (`const child = spawn(…)` and `signal.addEventListener('abort', () => child.kill())`,
+ *   or a helper that such a listener calls);
+ * - a consumer of a stream whose producer was given a signal
+ *   (`consumeStream({ stream })` of a body fetched with `{ signal }`): the abort
+ *   reaches it as the producer's error.
  */
 export function hasInheritedSignal(
   sourceCode: SourceCode,
@@ -37,7 +41,8 @@ export function hasInheritedSignal(
     (isLangChainDeclaration(signature.getDeclaration()) && isInsideLangChainRun(services, node)) ||
     (returnsStream && (isStreamOfStream(services, node) || isConsumedWithSignal(sourceCode, services, node))) ||
     hasSignalArgument(services, node) ||
-    isStoppedOnAbort(sourceCode, services, node)
+    isStoppedOnAbort(sourceCode, services, node) ||
+    consumesGovernedStream(sourceCode, services, node)
   );
 }
 
@@ -111,15 +116,23 @@ function isInsideLangChainRun(services: ParserServicesWithTypeInformation, node:
 }
 
 /**
- * `pipeline(Readable.from(items), sink, { signal })`, directly or through a `const`:
- * the consumer takes the signal (or is itself reported for lacking it).
+ * `pipeline(Readable.from(items), sink, { signal })`, or
+ * `readline.createInterface({ input: stream, signal })`, directly or through a
+ * `const`: the stream is an argument, or a property of an object-literal
+ * argument, of a call that can take a signal. The consumer takes the signal (or
+ * is itself reported for lacking it).
  */
 function isConsumedWithSignal(
   sourceCode: SourceCode,
   services: ParserServicesWithTypeInformation,
   node: CallWithArguments,
 ): boolean {
-  const consumer = (argument: TSESTree.Node): boolean => {
+  const consumer = (value: TSESTree.Node): boolean => {
+    let argument = value;
+    const property = value.parent;
+    if (property?.type === AST_NODE_TYPES.Property && property.value === value && property.parent.type === AST_NODE_TYPES.ObjectExpression) {
+      argument = property.parent;
+    }
     const parent = argument.parent;
     return (
       (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
@@ -157,8 +170,11 @@ function hasSignalArgument(services: ParserServicesWithTypeInformation, node: Ca
 /**
  * The call's result goes into a variable that an abort listener on a signal
  * uses: `signal?.addEventListener('abort', () => child.kill('SIGINT'))`,
- * `signal.onabort = …`, `addAbortListener(signal, …)`. The code has chosen how
- * to stop the work (a graceful stop where the signal would kill it).
+ * `signal.onabort = …`, `addAbortListener(signal, …)`, directly or in a
+ * file-local function that such a listener calls (`const stop = () => child.kill()`
+ * and `signal.addEventListener('abort', onAbort)` where `onAbort` calls `stop()`).
+ * The code has chosen how to stop the work (a graceful stop where the signal
+ * would kill it).
  */
 function isStoppedOnAbort(
   sourceCode: SourceCode,
@@ -188,12 +204,99 @@ function isStoppedOnAbort(
   }
   if (variable == null) return false;
   const types = getSignalTypes(services.program.getTypeChecker());
-  return variable.references.some((reference) => {
-    for (let current: TSESTree.Node | undefined = reference.identifier.parent; current != null; current = current.parent) {
-      if (!isFunctionNode(current)) continue;
-      const target = getAbortListenerTarget(current);
-      if (target !== undefined && types.isSignalLike(services.getTypeAtLocation(target))) return true;
+  const isSignalTarget = (target: TSESTree.Node): boolean => types.isSignalLike(services.getTypeAtLocation(target));
+  const home = getEnclosingFunction(node);
+  return variable.references.some((reference) => isReachedFromAbortListener(sourceCode, reference.identifier, home, isSignalTarget));
+}
+
+function getEnclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current != null; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return undefined;
+}
+
+/**
+ * The call reads a stream (an argument, or a property of an object-literal
+ * argument) whose producer was given a signal: `consumeStream({ stream: body.pipeThrough(…) })`
+ * where `body` comes from `fetch(url, { signal })`. The abort reaches the consumer as
+ * the producer's error; a signal of its own would end it another way (the AI SDK's
+ * `consumeStream` cancels its reader, which reads as a clean end, and the caller goes
+ * on as if the stream had finished).
+ */
+function consumesGovernedStream(
+  sourceCode: SourceCode,
+  services: ParserServicesWithTypeInformation,
+  node: CallWithArguments,
+): boolean {
+  const types = getSignalTypes(services.program.getTypeChecker());
+  return getPassedValues(node).some(
+    (value) => types.isStreamLike(services.getTypeAtLocation(value)) && isGovernedStream(sourceCode, services, value, 0),
+  );
+}
+
+/** The arguments of a call, and the property values of its object-literal arguments. */
+function getPassedValues(node: CallWithArguments): TSESTree.Expression[] {
+  const values: TSESTree.Expression[] = [];
+  for (const argument of node.arguments) {
+    if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
+    if (argument.type !== AST_NODE_TYPES.ObjectExpression) {
+      values.push(argument);
+      continue;
     }
-    return false;
-  });
+    for (const property of argument.properties) {
+      if (property.type === AST_NODE_TYPES.Property && property.value.type !== AST_NODE_TYPES.AssignmentPattern) {
+        values.push(property.value as TSESTree.Expression);
+      }
+    }
+  }
+  return values;
+}
+
+const MAX_PRODUCER_DEPTH = 6;
+
+/**
+ * Was the stream `expression` evaluates to made by a call given a signal: that
+ * call itself, a property of its result (`response.body`), or a stream built on
+ * such a stream (`.pipeThrough(…)`, `parseEvents({ stream: response.body })`),
+ * through `const`s, `await` and a promise's methods (`fetch(…).catch(…)`)?
+ */
+function isGovernedStream(
+  sourceCode: SourceCode,
+  services: ParserServicesWithTypeInformation,
+  expression: TSESTree.Expression,
+  depth: number,
+): boolean {
+  if (depth > MAX_PRODUCER_DEPTH) return false;
+  let current = resolveInitializer(sourceCode, expression);
+  if (current.type === AST_NODE_TYPES.ChainExpression) current = current.expression;
+  if (current.type === AST_NODE_TYPES.MemberExpression) {
+    return !current.computed && isGovernedStream(sourceCode, services, current.object, depth + 1);
+  }
+  if (current.type !== AST_NODE_TYPES.CallExpression && current.type !== AST_NODE_TYPES.NewExpression) return false;
+  if (givesSignal(services, current) || hasSignalArgument(services, current)) return true;
+  const types = getSignalTypes(services.program.getTypeChecker());
+  const callee = current.callee.type === AST_NODE_TYPES.ChainExpression ? current.callee.expression : current.callee;
+  // `fetch(url, { signal }).catch(…)`: a promise's method settles with what the promise settles with.
+  if (
+    current.type === AST_NODE_TYPES.CallExpression &&
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    types.isPromiseOrAsyncIterable(services.getTypeAtLocation(callee.object)) &&
+    types.isPromiseOrAsyncIterable(services.getTypeAtLocation(current))
+  ) {
+    return isGovernedStream(sourceCode, services, callee.object, depth + 1);
+  }
+  // Not given one itself: a stream built on a governed stream is governed too.
+  if (!types.isStreamLike(services.getTypeAtLocation(current))) return false;
+  if (
+    current.type === AST_NODE_TYPES.CallExpression &&
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    types.isStreamLike(services.getTypeAtLocation(callee.object)) &&
+    isGovernedStream(sourceCode, services, callee.object, depth + 1)
+  ) {
+    return true;
+  }
+  return getPassedValues(current).some(
+    (value) => types.isStreamLike(services.getTypeAtLocation(value)) && isGovernedStream(sourceCode, services, value, depth + 1),
+  );
 }

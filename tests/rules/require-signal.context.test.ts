@@ -257,3 +257,197 @@ export function record(file: string, signal?: AbortSignal): Promise<number | nul
     },
   ],
 });
+
+// FP 7, as openai's `recordAudio` has it: the listeners (on the caller's signal and on a
+// timeout signal) call a helper that stops the process kept in a `let` of the enclosing scope.
+node.run('require-signal: results stopped by a helper of an abort listener', rule, {
+  valid: [
+    `import { spawn } from 'node:child_process';
+export function record(options: { signal?: AbortSignal; timeout?: number } = {}): Promise<number | null> {
+  const { signal, timeout } = options;
+  return new Promise((resolve, reject) => {
+    let child: ReturnType<typeof spawn> | undefined;
+    let internalSignal: AbortSignal | undefined;
+    const stop = () => {
+      if (child?.pid) child.kill('SIGTERM');
+    };
+    const stopOnTimeout = () => stop();
+    const stopOnAbort = () => stop();
+    const forget = (target: AbortSignal | undefined, listener: () => void) => target?.removeEventListener('abort', listener);
+    try {
+      if (timeout !== undefined) internalSignal = AbortSignal.timeout(timeout);
+      child = spawn('ffmpeg', ['-i', 'default', 'pipe:1'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      child.on('close', (code) => {
+        forget(signal, stopOnAbort);
+        forget(internalSignal, stopOnTimeout);
+        resolve(code);
+      });
+      internalSignal?.addEventListener('abort', stopOnTimeout, { once: true });
+      if (signal?.aborted) stop();
+      else signal?.addEventListener('abort', stopOnAbort, { once: true });
+    } catch (error) {
+      reject(error);
+    }
+  });
+}`,
+  ],
+  invalid: [
+    {
+      // A helper that no abort listener reaches does not stop the result on abort.
+      code: "import { spawn } from 'node:child_process';\nexport function run(signal: AbortSignal) {\n  let child: ReturnType<typeof spawn> | undefined;\n  const stop = () => child?.kill();\n  child = spawn('server');\n  signal.addEventListener('abort', () => console.log('aborted'));\n  child.on('error', stop);\n  return child;\n}",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'spawn', slot: '2nd argument (`signal`)', signal: 'signal' } }],
+      output:
+        "import { spawn } from 'node:child_process';\nexport function run(signal: AbortSignal) {\n  let child: ReturnType<typeof spawn> | undefined;\n  const stop = () => child?.kill();\n  child = spawn('server', { signal });\n  signal.addEventListener('abort', () => console.log('aborted'));\n  child.on('error', stop);\n  return child;\n}",
+    },
+  ],
+});
+
+// FP 4, as the AI SDK's WebSocket chat transport has it: the abort listener is a named
+// function (kept on the request for removal, and called by hand when the signal has
+// already aborted), and the stream's `cancel` reaches the same method.
+dom.run('require-signal: functions called only from abort listeners and stream cancels', rule, {
+  valid: [
+    `type Active = { id: string; abortSignal?: AbortSignal; abortListener?: () => void };
+export class Transport {
+  readonly #active = new Map<string, Active>();
+  constructor(private readonly socket: WebSocket) {}
+  async send(id: string, frame: object, abortSignal?: AbortSignal): Promise<ReadableStream<string>> {
+    const stream = this.createRequest(id, abortSignal);
+    await this.sendFrame(frame, abortSignal);
+    return stream;
+  }
+  private createRequest(id: string, abortSignal: AbortSignal | undefined): ReadableStream<string> {
+    const stream = new ReadableStream<string>({
+      cancel: () => {
+        this.abortRequest(id);
+      },
+    });
+    const request: Active = { id, abortSignal };
+    this.#active.set(id, request);
+    if (abortSignal != null) {
+      const abortListener = () => {
+        this.abortRequest(id);
+      };
+      request.abortListener = abortListener;
+      abortSignal.addEventListener('abort', abortListener, { once: true });
+      if (abortSignal.aborted) abortListener();
+    }
+    return stream;
+  }
+  private abortRequest(id: string): void {
+    const request = this.#active.get(id);
+    if (request == null) return;
+    this.#active.delete(id);
+    if (request.abortListener != null) request.abortSignal?.removeEventListener('abort', request.abortListener);
+    void this.sendFrame({ type: 'abort', id }).catch(() => {});
+  }
+  private async sendFrame(frame: object, abortSignal?: AbortSignal): Promise<void> {
+    abortSignal?.throwIfAborted();
+    this.socket.send(JSON.stringify(frame));
+  }
+}`,
+    // The cancel callback of a stream's source is teardown itself.
+    `${SEND}export function open(signal: AbortSignal): ReadableStream<string> {
+  return new ReadableStream<string>({
+    async cancel() {
+      await send({ type: 'cancel' });
+    },
+  });
+}`,
+  ],
+  invalid: [
+    {
+      // A method of the source that is not its cancel runs for the stream's work.
+      code: `${SEND}export function open(signal: AbortSignal): ReadableStream<string> {
+  return new ReadableStream<string>({
+    async pull() {
+      await send({ type: 'pull' });
+    },
+  });
+}`,
+      errors: [{ messageId: 'missingSignal', line: 5 }],
+      output: `${SEND}export function open(signal: AbortSignal): ReadableStream<string> {
+  return new ReadableStream<string>({
+    async pull() {
+      await send({ type: 'pull' }, { signal });
+    },
+  });
+}`,
+    },
+  ],
+});
+
+const CONSUME =
+  'declare function consumeStream(options: { stream: ReadableStream; onError?: (error: unknown) => void; abortSignal?: AbortSignal }): Promise<void>;\n' +
+  'declare function parseEvents<T>(options: { stream: ReadableStream<Uint8Array> }): ReadableStream<T>;\n';
+
+// FP 10 (the require-signal part), as the AI SDK's `callCompletionApi` has it: the stream
+// consumed comes from a fetch given the signal. The abort reaches the consumer as the fetch's
+// error; a signal of its own would end the read as a clean finish instead.
+dom.run('require-signal: consumers of a stream whose producer has the signal', rule, {
+  valid: [
+    `${CONSUME}export async function complete(api: string, abortController: AbortController): Promise<string | null> {
+  const response = await fetch(api, { method: 'POST', signal: abortController.signal }).catch((err) => {
+    throw err;
+  });
+  if (!response.body) throw new Error('empty');
+  let result = '';
+  await consumeStream({
+    stream: parseEvents<string>({ stream: response.body }).pipeThrough(
+      new TransformStream<string, string>({
+        transform(part) {
+          result += part;
+        },
+      }),
+    ),
+    onError: (error) => {
+      throw error;
+    },
+  });
+  return result;
+}`,
+  ],
+  invalid: [
+    {
+      // A stream whose producer has no signal: the consumer is where the signal goes.
+      code: `${CONSUME}export async function drain(api: string, signal: AbortSignal, body: ReadableStream<Uint8Array>): Promise<void> {
+  await consumeStream({ stream: parseEvents<string>({ stream: body }) });
+}`,
+      errors: [{ messageId: 'missingSignal', line: 4 }],
+      output: `${CONSUME}export async function drain(api: string, signal: AbortSignal, body: ReadableStream<Uint8Array>): Promise<void> {
+  await consumeStream({ stream: parseEvents<string>({ stream: body }), abortSignal: signal });
+}`,
+    },
+  ],
+});
+
+// The consumer has the signal, as in the Anthropic agent toolset's grep: `readline.createInterface`
+// is given the read stream in its options, and the signal.
+node.run('require-signal: streams given to a consumer in its options', rule, {
+  valid: [
+    `import * as fssync from 'node:fs';
+import * as readline from 'node:readline';
+export async function grepFile(file: string, signal: AbortSignal): Promise<number> {
+  const stream = fssync.createReadStream(file, { encoding: 'utf8' });
+  stream.on('error', () => {});
+  const rl = readline.createInterface({ input: stream, crlfDelay: Infinity, signal });
+  let count = 0;
+  try {
+    for await (const line of rl) if (line.includes('x')) count++;
+  } finally {
+    rl.close();
+    stream.destroy();
+  }
+  return count;
+}`,
+  ],
+  invalid: [
+    {
+      // A consumer that cannot take a signal leaves the stream's producer to take it.
+      code: "import * as fssync from 'node:fs';\ndeclare function lines(options: { input: NodeJS.ReadableStream }): AsyncIterable<string>;\nexport async function count(file: string, signal: AbortSignal): Promise<number> {\n  const stream = fssync.createReadStream(file, { encoding: 'utf8' });\n  let n = 0;\n  for await (const line of lines({ input: stream })) n += line.length;\n  return n;\n}",
+      errors: [{ messageId: 'missingSignal', data: { callee: 'fssync.createReadStream', slot: '2nd argument (`signal`)', signal: 'signal' } }],
+      output:
+        "import * as fssync from 'node:fs';\ndeclare function lines(options: { input: NodeJS.ReadableStream }): AsyncIterable<string>;\nexport async function count(file: string, signal: AbortSignal): Promise<number> {\n  const stream = fssync.createReadStream(file, { encoding: 'utf8', signal });\n  let n = 0;\n  for await (const line of lines({ input: stream })) n += line.length;\n  return n;\n}",
+    },
+  ],
+});
