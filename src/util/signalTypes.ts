@@ -310,6 +310,11 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     if ((type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0) {
       return (type as ts.TypeReference).target;
     }
+    // An instantiated type alias (`Tool<INPUT, OUTPUT>`, an intersection of mapped types): its declaration.
+    if (type.aliasSymbol !== undefined && (type.aliasTypeArguments?.length ?? 0) > 0) {
+      const declared = checker.getDeclaredTypeOfSymbol(type.aliasSymbol);
+      if ((declared.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection)) !== 0) return declared;
+    }
     return type;
   }
 

@@ -97,6 +97,21 @@ describe('isWorkResult', () => {
   ])('%s → %s', (type, expected) => {
     expect(withTypes(`function f(x: ${type}) {}`, (types, analysis) => types.isWorkResult(parameterType(analysis)))).toBe(expected);
   });
+
+  it.each([
+    ['Run<string>', true],
+    ['Settings<string>', false],
+    ['Box<string>', false],
+    ['Box<Promise<string>>', false],
+  ])('reads instantiations off their generic declaration: %s → %s', (type, expected) => {
+    const declarations = [
+      'type Run<T> = { textStream: AsyncIterable<T> } & { label: string };',
+      'type Settings<T> = { value: T } & { label: string };',
+      'interface Box<T> { value: T; label: string }',
+    ].join('\n');
+    const code = `${declarations}\nfunction f(x: ${type}) {}`;
+    expect(withTypes(code, (types, analysis) => types.isWorkResult(parameterType(analysis)))).toBe(expected);
+  });
 });
 
 describe('hasGlobalAbortSignal', () => {
