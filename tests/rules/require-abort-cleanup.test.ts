@@ -1,11 +1,10 @@
 import * as path from 'node:path';
 
-import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
-import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
 import rule from '../../src/rules/require-abort-cleanup.js';
+import { countRuleCheckerCalls } from '../checkerCalls.js';
 import { createTypedTester, fixturesDir } from '../tester.js';
 
 const OPENAI = "import OpenAI from 'openai';\nconst openai = new OpenAI();\n";
@@ -1271,60 +1270,7 @@ export function waitForExit(child: ChildProcess, signal: AbortSignal) {
 });
 
 describe('require-abort-cleanup cost', () => {
-  /** Lints `code` and counts the calls the rule makes on the type checker. */
-  const countCheckerCalls = (code: string): number => {
-    let calls = 0;
-    const counted = {
-      meta: rule.meta,
-      create(context: Parameters<typeof rule.create>[0]) {
-        const services = ESLintUtils.getParserServices(context);
-        const checker = services.program.getTypeChecker();
-        const countingChecker = new Proxy(checker, {
-          get(target, key, receiver) {
-            const value: unknown = Reflect.get(target, key, receiver);
-            if (typeof value !== 'function') return value;
-            return (...args: unknown[]) => {
-              calls++;
-              return (value as (...a: unknown[]) => unknown).apply(target, args);
-            };
-          },
-        });
-        const program = new Proxy(services.program, {
-          get: (target, key, receiver) =>
-            key === 'getTypeChecker' ? () => countingChecker : (Reflect.get(target, key, receiver) as unknown),
-        });
-        const parserServices = {
-          ...services,
-          program,
-          getTypeAtLocation: (n: TSESTree.Node) => {
-            calls++;
-            return services.getTypeAtLocation(n);
-          },
-        };
-        // SourceCode and the context are frozen: hand the rule views of them with counting services.
-        const sourceCode = Object.create(context.sourceCode, { parserServices: { value: parserServices } }) as typeof context.sourceCode;
-        return rule.create(Object.create(context, { sourceCode: { value: sourceCode } }) as typeof context);
-      },
-    };
-    const linter = new Linter({ configType: 'flat', cwd: path.join(fixturesDir, 'node') });
-    const messages = linter.verify(
-      code,
-      [
-        {
-          files: ['**/*.ts'],
-          languageOptions: {
-            parser: tseslint.parser,
-            parserOptions: { projectService: true, tsconfigRootDir: path.join(fixturesDir, 'node') },
-          },
-          plugins: { counted: { rules: { rule: counted } } },
-          rules: { 'counted/rule': 'error' },
-        },
-      ] as never,
-      path.join(fixturesDir, 'node', 'file.ts'),
-    );
-    expect(messages.filter((m) => m.fatal === true)).toEqual([]);
-    return calls;
-  };
+  const countCheckerCalls = (code: string): number => countRuleCheckerCalls(rule, code);
 
   it('asks nothing of the checker for timers that abort nothing and listeners of other events', () => {
     const calls = countCheckerCalls(`${OPENAI}declare function flush(): void;
