@@ -160,10 +160,21 @@ function isStreamOfStream(services: ParserServicesWithTypeInformation, node: Cal
   return types.isStreamLike(services.getTypeAtLocation(callee.object));
 }
 
+/** Arguments that are never a signal, seen from the syntax: literals, object and array literals, functions. */
+const NEVER_SIGNAL_ARGUMENTS = new Set<AST_NODE_TYPES>([
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.ObjectExpression,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.FunctionExpression,
+  AST_NODE_TYPES.SpreadElement,
+]);
+
 function hasSignalArgument(services: ParserServicesWithTypeInformation, node: CallWithArguments): boolean {
   const types = getSignalTypes(services.program.getTypeChecker());
   return node.arguments.some(
-    (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && types.isSignalLike(services.getTypeAtLocation(argument)),
+    (argument) => !NEVER_SIGNAL_ARGUMENTS.has(argument.type) && types.isSignalLike(services.getTypeAtLocation(argument)),
   );
 }
 
