@@ -16,6 +16,7 @@ import {
   getCallSignature,
   getSlotStatus,
   hasNoSignalParameter,
+  slotAcceptsUndefined,
   type CallWithArguments,
   type SignalSlot,
   type SlotStatus,
@@ -169,7 +170,12 @@ export default createRule<Options, MessageIds>({
     ): void {
       const signal = source.text;
       const declare = source.declare;
-      if (!canBuildSlotObjects(services, slot, status)) {
+      // A fix must type-check: no new object missing other required properties, and no
+      // `options?.signal` where the slot wants a signal for sure.
+      if (
+        !canBuildSlotObjects(services, slot, status) ||
+        (source.mayBeUndefined !== false && !slotAcceptsUndefined(services, slot))
+      ) {
         context.report({ node, messageId: 'missingSignal', data: { callee, slot: slotText, signal } });
         return;
       }
@@ -210,7 +216,9 @@ export default createRule<Options, MessageIds>({
     ): void {
       const messageId = isAi ? 'missingSignalNoSource' : 'missingSignalAnyCall';
       const data = { callee, slot: slotText };
-      if (!canBuildSlotObjects(services, slot, status)) {
+      // A fix must type-check: no new object missing other required properties, and no
+      // threaded `signal?: AbortSignal` where the slot wants a signal for sure.
+      if (!canBuildSlotObjects(services, slot, status) || !slotAcceptsUndefined(services, slot)) {
         context.report({ node, messageId, data });
         return;
       }

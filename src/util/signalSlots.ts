@@ -450,6 +450,35 @@ export function canBuildSlotObjects(
   return true;
 }
 
+/**
+ * Can the slot be given `undefined`? An optional parameter or an optional
+ * property can (unless `exactOptionalPropertyTypes` is on and its type leaves
+ * `undefined` out); `options?: { signal: AbortSignal }` cannot. Passing
+ * `options?.signal` there would not type-check.
+ *
+ * @example slotAcceptsUndefined(services, slot) // `load(id, options?: { signal: AbortSignal })` → false
+ */
+export function slotAcceptsUndefined(
+  services: ParserServicesWithTypeInformation,
+  slot: Pick<SignalSlot, 'index' | 'path' | 'signature'>,
+): boolean {
+  const checker = services.program.getTypeChecker();
+  const parameter = slot.signature.getParameters()[slot.index];
+  if (parameter === undefined) return true;
+  let type = checker.getTypeOfSymbol(parameter);
+  let optional = true;
+  for (const name of slot.path) {
+    const nonNullable = checker.getNonNullableType(type);
+    if ((nonNullable.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0) return true;
+    const property = checker.getPropertyOfType(checker.getApparentType(nonNullable), name);
+    if (property === undefined) return true;
+    optional = (property.flags & ts.SymbolFlags.Optional) !== 0;
+    type = checker.getTypeOfSymbol(property);
+  }
+  if (checker.isTypeAssignableTo(checker.getUndefinedType(), type)) return true;
+  return optional && services.program.getCompilerOptions().exactOptionalPropertyTypes !== true;
+}
+
 /** Does `type` accept `{ path[0]: { path[1]: … } }`, each object holding nothing else? */
 function canBuildObjects(checker: ts.TypeChecker, type: ts.Type, path: readonly string[]): boolean {
   if (path.length === 0) return true;

@@ -14,6 +14,8 @@ export interface SignalSource {
   readonly kind: 'local' | 'parameter' | 'property' | 'controller' | 'field' | 'offered' | 'module';
   /** The function whose scope holds the source (`undefined` at module level). */
   readonly owner: FunctionNode | undefined;
+  /** The expression may be `undefined` (`signal?: AbortSignal`, `options?.signal`). */
+  readonly mayBeUndefined?: boolean;
   /**
    * For a signal the framework offers to a callback that does not declare it
    * (`tool({ execute(input, { abortSignal }) })`): what to declare.
@@ -163,7 +165,7 @@ function computeScopeCandidates(
       const path = types.findSignalPath(type, SOURCE_DEPTH, EVERY_MEMBER);
       if (path === undefined) continue;
       candidates.push({
-        source: { text: accessText(types, variable.name, type, path), kind: path.length === 0 ? 'parameter' : 'property', owner },
+        source: { ...access(types, variable.name, type, path), kind: path.length === 0 ? 'parameter' : 'property', owner },
         from: definition.name.range[0],
         range: definition.name.range,
       });
@@ -178,12 +180,12 @@ function computeScopeCandidates(
       // `x` or `x.signal` must be readable from every member of the type (`Request | string` has no signal).
       if (types.isSignalLike(type)) {
         if (!onEveryMember(type, (member) => types.isSignalLike(member))) continue;
-        candidates.push({ source: { text: variable.name, kind, owner }, from, range });
+        candidates.push({ source: { text: variable.name, kind, owner, mayBeUndefined: isNullable(type) }, from, range });
       } else if (types.isControllerLike(type)) {
         if (!onEveryMember(type, (member) => types.isControllerLike(member))) continue;
         candidates.push({
           source: {
-            text: accessText(types, variable.name, type, ['signal']),
+            ...access(types, variable.name, type, ['signal']),
             kind: isModuleLevel ? 'module' : 'controller',
             owner,
           },
@@ -195,7 +197,7 @@ function computeScopeCandidates(
         const path = types.findSignalPath(type, SOURCE_DEPTH, EVERY_MEMBER);
         if (path !== undefined && path.length > 0) {
           candidates.push({
-            source: { text: accessText(types, variable.name, type, path), kind: 'property', owner },
+            source: { ...access(types, variable.name, type, path), kind: 'property', owner },
             from,
             range,
           });
@@ -287,9 +289,9 @@ function getFieldSources(
     if ((property.flags & ts.SymbolFlags.Property) === 0) continue;
     const type = types.checker.getTypeOfSymbol(property);
     if (types.isSignalLike(type)) {
-      if (onEveryMember(type, (member) => types.isSignalLike(member))) sources.push({ text: `this.${property.name}`, kind: 'field', owner: fn });
+      if (onEveryMember(type, (member) => types.isSignalLike(member))) sources.push({ text: `this.${property.name}`, kind: 'field', owner: fn, mayBeUndefined: isNullable(type) });
     } else if (types.isControllerLike(type) && onEveryMember(type, (member) => types.isControllerLike(member))) {
-      sources.push({ text: accessText(types, `this.${property.name}`, type, ['signal']), kind: 'field', owner: fn });
+      sources.push({ ...access(types, `this.${property.name}`, type, ['signal']), kind: 'field', owner: fn });
     }
   }
   return sources;
@@ -372,18 +374,26 @@ function getContextualSignature(
  * `options.signal`, or `options?.signal` where a step may be `undefined`
  * (`options?: CallOptions`), so that the expression type-checks where it is used.
  */
-function accessText(types: SignalTypes, root: string, rootType: ts.Type, path: readonly string[]): string {
+/** `root.a?.b`: the text that reads `path` from `root`, and whether its value may be `undefined`. */
+function access(
+  types: SignalTypes,
+  root: string,
+  rootType: ts.Type,
+  path: readonly string[],
+): { text: string; mayBeUndefined: boolean } {
   const { checker } = types;
   let text = root;
   let current: ts.Type | undefined = rootType;
+  let optionalLink = false;
   for (const name of path) {
     const nullable = current !== undefined && isNullable(current);
+    optionalLink ||= nullable;
     text += `${nullable ? '?.' : '.'}${name}`;
     const property: ts.Symbol | undefined =
       current !== undefined ? checker.getPropertyOfType(checker.getNonNullableType(current), name) : undefined;
     current = property !== undefined ? checker.getTypeOfSymbol(property) : undefined;
   }
-  return text;
+  return { text, mayBeUndefined: optionalLink || current === undefined || isNullable(current) };
 }
 
 /**

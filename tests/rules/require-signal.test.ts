@@ -270,6 +270,31 @@ dom.run('require-signal (dom)', rule, {
       output: null,
     },
     {
+      // The slot wants a signal for sure; `options?.signal` may be undefined: no fix.
+      code: 'declare function load(id: string, options?: { signal: AbortSignal }): Promise<string>;\nexport async function f(options?: { signal?: AbortSignal }) { return load("a"); }',
+      errors: [{ messageId: 'missingSignal', data: { callee: 'load', slot: '2nd argument (`signal`)', signal: 'options?.signal' }, suggestions: [] }],
+      output: null,
+    },
+    {
+      // The same with an optional signal parameter.
+      code: 'declare function load(id: string, options?: { signal: AbortSignal }): Promise<string>;\nexport async function f(signal?: AbortSignal) { return load("a"); }',
+      errors: [{ messageId: 'missingSignal', data: { callee: 'load', slot: '2nd argument (`signal`)', signal: 'signal' }, suggestions: [] }],
+      output: null,
+    },
+    {
+      // A signal that is always there can go into that slot.
+      code: 'declare function load(id: string, options?: { signal: AbortSignal }): Promise<string>;\nexport async function f(signal: AbortSignal) { return load("a"); }',
+      errors: [{ messageId: 'missingSignal', data: { callee: 'load', slot: '2nd argument (`signal`)', signal: 'signal' } }],
+      output: 'declare function load(id: string, options?: { signal: AbortSignal }): Promise<string>;\nexport async function f(signal: AbortSignal) { return load("a", { signal }); }',
+    },
+    {
+      // Threading a new optional parameter into such a slot is no fix either.
+      code: 'declare function load(id: string, options?: { signal: AbortSignal }): Promise<string>;\nexport async function f() { return load("a"); }',
+      options: [{ checkWithoutSignal: 'all' }],
+      errors: [{ messageId: 'missingSignalAnyCall', suggestions: [] }],
+      output: null,
+    },
+    {
       // A new nested object whose other properties are optional is fine.
       code: 'declare function gen(p: { model: string; config?: { temperature?: number; abortSignal?: AbortSignal } }): Promise<string>;\nasync function f(signal: AbortSignal) { await gen({ model: "m" }); }',
       errors: [{ messageId: 'missingSignal', data: { callee: 'gen', slot: '1st argument (`config.abortSignal`)', signal: 'signal' } }],
