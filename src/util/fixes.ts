@@ -66,8 +66,26 @@ export function fixSpreadSignal(
   signal: string,
 ): Fix[] | undefined {
   if (status.kind !== 'missingInValue' || !status.isObject) return undefined;
+  // A nested slot copies the objects on the way too (`config: { ...opts.config, abortSignal }`), so
+  // the value is read more than once: only a plain reference can be.
+  if (status.path.length > 1 && !isPlainReference(status.value)) return undefined;
   const text = sourceCode.getText(status.value);
-  return [fixer.replaceText(status.value, `{ ...${text}, ${buildProperty(status.path, signal)} }`)];
+  return [fixer.replaceText(status.value, `{ ...${text}, ${buildCopiedProperty(text, status.path, signal, false)} }`)];
+}
+
+/** `config: { ...opts.config, abortSignal: signal }`: the property on `path`, keeping what `base` holds there. */
+function buildCopiedProperty(base: string, path: readonly string[], signal: string, optionalBase: boolean): string {
+  const [head, ...rest] = path as [string, ...string[]];
+  const key = IDENTIFIER.test(head) ? head : JSON.stringify(head);
+  if (rest.length === 0) return key === signal ? key : `${key}: ${signal}`;
+  const inner = IDENTIFIER.test(head) ? `${base}${optionalBase ? '?.' : '.'}${head}` : `${base}${optionalBase ? '?.' : ''}[${key}]`;
+  return `${key}: { ...${inner}, ${buildCopiedProperty(inner, rest, signal, true)} }`;
+}
+
+/** `opts`, `this.options`, `input.options`: read again without side effects. */
+function isPlainReference(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.ThisExpression) return true;
+  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && isPlainReference(node.object);
 }
 
 /**

@@ -185,6 +185,30 @@ dom.run('require-signal (dom)', rule, {
       output: null,
     },
     {
+      // A nested slot: the copy keeps what the value holds on the way (`...opts.config`).
+      code: 'declare function gen(p: { model: string; config?: { temperature?: number; abortSignal?: AbortSignal } }): Promise<string>;\nasync function f(signal: AbortSignal, opts: { model: string; config?: { temperature?: number } }) { await gen(opts); }',
+      errors: [
+        {
+          messageId: 'missingSignal',
+          suggestions: [
+            {
+              messageId: 'copyWithSignal',
+              data: { signal: 'signal' },
+              output:
+                'declare function gen(p: { model: string; config?: { temperature?: number; abortSignal?: AbortSignal } }): Promise<string>;\nasync function f(signal: AbortSignal, opts: { model: string; config?: { temperature?: number } }) { await gen({ ...opts, config: { ...opts.config, abortSignal: signal } }); }',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A nested slot behind a value that is not a plain reference: copying would evaluate it twice.
+      code: 'declare function gen(p: { model: string; config?: { temperature?: number; abortSignal?: AbortSignal } }): Promise<string>;\ndeclare function options(): { model: string; config?: { temperature?: number } };\nasync function f(signal: AbortSignal) { await gen(options()); }',
+      errors: [{ messageId: 'missingSignal', suggestions: [] }],
+      output: null,
+    },
+    {
       // Positional signal parameter of a project function.
       code: 'declare function load(id: string, signal?: AbortSignal): Promise<string>;\nasync function f(signal: AbortSignal) { await load("a"); }',
       errors: [{ messageId: 'missingSignal', data: { callee: 'load', slot: '2nd argument', signal: 'signal' } }],
