@@ -118,19 +118,16 @@ export default createRule<Options, MessageIds>({
         if (node.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return;
 
         const signature = getCallSignature(services, node);
-        if (signature === undefined) return;
+        // `slugify(text: string, max: number)`, `items.map(fn)`: no parameter of any overload can
+        // carry a signal, read from the syntax once per declaration.
+        if (signature === undefined || hasNoSignalParameter(signature)) return;
         // Calls that configure (constructors, factories of long-lived clients) hold a default, not
         // work: only calls that return a promise, an async iterable or a stream result count.
         // Asking this first (once per return type's declaration) spares the slot search for
         // every synchronous call.
         const returnType = checker.getReturnTypeOfSignature(signature);
         const returnsPromise = types.isPromiseOrAsyncIterable(returnType);
-        if (
-          !returnsPromise &&
-          (node.type === AST_NODE_TYPES.NewExpression || hasNoSignalParameter(signature) || !types.isStreamResult(returnType))
-        ) {
-          return;
-        }
+        if (!returnsPromise && (node.type === AST_NODE_TYPES.NewExpression || !types.isStreamResult(returnType))) return;
         const slot = findSignatureSlotForCall(services, node, signature);
         if (slot === undefined) return;
         const status = getSlotStatus(services, node, slot);

@@ -192,7 +192,7 @@ const plainSignatures = new WeakMap<ts.Node, boolean>();
  * Can no instantiation of the signature, nor another overload of it, take a
  * signal? Read from the syntax alone: every parameter is a rest parameter or
  * declared with a plain type (`slugify(text: string, max: number)`,
- * `items.map(fn)`). Lets a rule drop most synchronous calls before asking any
+ * `items.map(fn)`). Lets a rule drop most calls before asking any
  * type question about them.
  */
 export function hasNoSignalParameter(signature: ts.Signature): boolean {

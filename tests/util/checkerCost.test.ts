@@ -75,14 +75,24 @@ describe('cost on the type checker', () => {
     expect(countCheckerCalls(code, ['no-never-aborting-signal', 'no-unlinked-timeout'])).toBe(0);
   });
 
-  it('require-signal asks two questions per call that returns no work', () => {
-    const one = countCheckerCalls('declare function g(x: number): number;\nexport const a = g(1);', ['require-signal']);
+  /** Checker calls of require-signal for ten calls of `declaration`'s `g`, less those for one. */
+  const perNineCalls = (declaration: string, argument: string): number => {
+    const one = countCheckerCalls(`${declaration}\nexport const a = g(${argument});`, ['require-signal']);
     const ten = countCheckerCalls(
-      `declare function g(x: number): number;\n${Array.from({ length: 10 }, (_, i) => `export const a${String(i)} = g(${String(i)});`).join('\n')}`,
+      `${declaration}\n${Array.from({ length: 10 }, (_, i) => `export const a${String(i)} = g(${argument});`).join('\n')}`,
       ['require-signal'],
     );
-    // Per call: its resolved signature and that signature's return type. A call that returns
-    // no work never has its parameters searched for a slot.
-    expect(ten - one).toBe(9 * 2);
+    return ten - one;
+  };
+
+  it('require-signal asks one question per call whose parameters are plainly typed', () => {
+    // Its resolved signature: the declaration's parameters (`x: number`) are read from the syntax.
+    expect(perNineCalls('declare function g(x: number): number;', '1')).toBe(9);
+  });
+
+  it('require-signal asks two questions per call that returns no work', () => {
+    // Its resolved signature and that signature's return type. A call that returns no work never
+    // has its parameters searched for a slot.
+    expect(perNineCalls('interface Options { retries?: number }\ndeclare function g(o: Options): number;', '{}')).toBe(9 * 2);
   });
 });
