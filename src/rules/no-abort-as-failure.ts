@@ -21,7 +21,7 @@ import { isOnlyForOtherErrors } from '../util/otherErrorBranch.js';
 import { findPartialStreamUse } from '../util/partialStreamUse.js';
 import { getReferenceKey, getSignalOrigin, type SignalOrigin } from '../util/signalOrigin.js';
 import { findCallSlot, getSlotStatus, getSlotValue, skipTypeWrappers, type SignalSlot } from '../util/signalSlots.js';
-import { getSignalTypes } from '../util/signalTypes.js';
+import { getSignalTypes, isNullable } from '../util/signalTypes.js';
 import { DEFAULT_SILENT_STREAMS, isSilentStream, type SilentStreamSite } from '../util/silentStreams.js';
 
 type Options = [
@@ -809,11 +809,6 @@ export default createRule<Options, MessageIds>({
       const text = sourceCode.getText(reference);
       const access = isNullable(services.getTypeAtLocation(reference)) ? '?.' : '.';
       return `if (${text}${access}aborted) throw ${text}.reason;`;
-    }
-
-    function isNullable(type: ts.Type): boolean {
-      const members = type.isUnion() ? type.types : [type];
-      return members.some((member) => (member.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) !== 0);
     }
 
     function getCatchHeadLoc(clause: TSESTree.CatchClause): TSESTree.SourceLocation {

@@ -3,7 +3,7 @@ import { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { getSignalTypes, isPlainTypeNode, type SignalTypes } from './signalTypes.js';
+import { getSignalTypes, isNullable, isPlainTypeNode, type SignalTypes } from './signalTypes.js';
 import { isFunctionNode, type FunctionNode } from './functions.js';
 import { isTestRunnerDeclaration } from './testRunners.js';
 
@@ -402,12 +402,6 @@ function access(
  * `Request | string` cannot.
  */
 function onEveryMember(type: ts.Type, test: (member: ts.Type) => boolean): boolean {
-  const nullish = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
-  const members = (type.isUnion() ? type.types : [type]).filter((member) => (member.flags & nullish) === 0);
+  const members = (type.isUnion() ? type.types : [type]).filter((member) => !isNullable(member));
   return members.length > 0 && members.every(test);
-}
-
-function isNullable(type: ts.Type): boolean {
-  const nullish = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
-  return (type.flags & nullish) !== 0 || (type.isUnion() && type.types.some((member) => (member.flags & nullish) !== 0));
 }

@@ -174,15 +174,19 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     );
   }
 
+  /** An object that is not a function, an array or a tuple: worth descending into. */
+  function isTraversableMember(member: ts.Type): boolean {
+    return (
+      isObjectCandidate(member) &&
+      member.getCallSignatures().length === 0 &&
+      !checker.isArrayType(member) &&
+      !checker.isTupleType(member)
+    );
+  }
+
   /** Properties worth descending into: objects that are not functions, arrays or primitives. */
   function isTraversable(type: ts.Type): boolean {
-    return constituents(type).some(
-      (member) =>
-        isObjectCandidate(member) &&
-        member.getCallSignatures().length === 0 &&
-        !checker.isArrayType(member) &&
-        !checker.isTupleType(member),
-    );
+    return constituents(type).some(isTraversableMember);
   }
 
   function propertiesOf(type: ts.Type): ts.Symbol[] {
@@ -213,16 +217,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
 
   function isTraversableOnEveryMember(type: ts.Type): boolean {
     const members = nonNullishConstituents(type);
-    return (
-      members.length > 0 &&
-      members.every(
-        (member) =>
-          isObjectCandidate(member) &&
-          member.getCallSignatures().length === 0 &&
-          !checker.isArrayType(member) &&
-          !checker.isTupleType(member),
-      )
-    );
+    return members.length > 0 && members.every(isTraversableMember);
   }
 
   /** The properties every non-nullish member has: a union's own properties are exactly those. */
@@ -448,4 +443,10 @@ export function isPlainTypeNode(node: ts.TypeNode): boolean {
     default:
       return false;
   }
+}
+
+/** `T | undefined`, `T | null`, `void`: a value of the type may be absent. */
+export function isNullable(type: ts.Type): boolean {
+  const nullish = ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
+  return (type.isUnion() ? type.types : [type]).some((member) => (member.flags & nullish) !== 0);
 }
