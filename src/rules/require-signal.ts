@@ -16,6 +16,7 @@ import {
   getCallSignature,
   getSlotStatus,
   hasNoSignalParameter,
+  mayTakeSignal,
   slotAcceptsUndefined,
   type CallWithArguments,
   type SignalSlot,
@@ -121,9 +122,12 @@ export default createRule<Options, MessageIds>({
         // `slugify(text: string, max: number)`, `items.map(fn)`: no parameter of any overload can
         // carry a signal, read from the syntax once per declaration.
         if (signature === undefined || hasNoSignalParameter(signature)) return;
+        // `z.string(params)`: no declaration takes one, read from their types once per
+        // declaration. (A constructor's options are rarely asked: `new` returns no work.)
+        if (node.type === AST_NODE_TYPES.CallExpression && !mayTakeSignal(checker, signature)) return;
         // Calls that configure (constructors, factories of long-lived clients) hold a default, not
         // work: only calls that return a promise, an async iterable or a stream result count.
-        // Asking this first (once per return type's declaration) spares the slot search for
+        // Asking this before the instantiated signature is searched spares that search for
         // every synchronous call.
         const returnType = checker.getReturnTypeOfSignature(signature);
         const returnsPromise = types.isPromiseOrAsyncIterable(returnType);

@@ -212,6 +212,23 @@ export function hasNoSignalParameter(signature: ts.Signature): boolean {
   return result;
 }
 
+/**
+ * Can a call to the signature take a signal at all: its declaration has a slot,
+ * an instantiation may show one (a parameter typed by the class's type
+ * parameter), or another overload has one? Answered once per declaration, so a
+ * rule can drop `z.string()` or `c.json(data)` before asking what they return.
+ */
+export function mayTakeSignal(checker: ts.TypeChecker, signature: ts.Signature): boolean {
+  const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
+  if (declaration === undefined || ts.isJSDocSignature(declaration)) return true;
+  const types = getSignalTypes(checker);
+  return (
+    getDeclaredSlot(types, declaration) !== undefined ||
+    mayHideSlot(declaration) ||
+    overloadsMayHaveSlot(types, declaration)
+  );
+}
+
 /** The signature TypeScript resolved for a call: one checker query, answered from its cache after type-checking. */
 export function getCallSignature(
   services: ParserServicesWithTypeInformation,

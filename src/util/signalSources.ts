@@ -48,13 +48,6 @@ const RANK: Record<SignalSource['kind'], number> = {
   module: 4,
 };
 
-interface Candidate {
-  readonly source: SignalSource;
-  /** Declared at (source position); usable from this offset on. */
-  readonly from: number;
-  /** Range of the declaration: a source built from the call being fixed is excluded. */
-  readonly range: TSESTree.Range;
-}
 
 /**
  * Finds the signals in scope at `node`, best first: the innermost function
@@ -101,12 +94,8 @@ function collectSignalSources(
   // `this` means the class only until the first non-arrow function on the way out.
   let thisBound = false;
   while (scope !== null) {
-    for (const candidate of getScopeCandidates(services, types, scope)) {
-      if (candidate.from > node.range[0]) continue;
-      if (candidate.range[0] <= node.range[0] && node.range[1] <= candidate.range[1] && candidate.source.kind === 'local') {
-        continue;
-      }
-      results.push({ source: candidate.source, level, rank: RANK[candidate.source.kind], order: order++ });
+    for (const candidate of getScopeCandidates(services, types, scope, node)) {
+      results.push({ source: candidate, level, rank: RANK[candidate.kind], order: order++ });
     }
     if (scope.type === TSESLint.Scope.ScopeType.function && isFunctionNode(scope.block)) {
       for (const source of getFunctionOnlySources(services, types, scope.block)) {
@@ -130,82 +119,83 @@ function collectSignalSources(
     .map(({ source }) => source);
 }
 
-const scopeCache = new WeakMap<TSESLint.Scope.Scope, readonly Candidate[]>();
+const variableCache = new WeakMap<TSESLint.Scope.Variable, SignalSource | null>();
 
+/**
+ * The sources among a scope's variables that are usable at `node`: declared
+ * before it, and not built from it (`const result = await generateText(…)`
+ * holds no signal for that call). Position is read from the syntax first, so a
+ * variable that cannot serve is never typed; each variable is typed once.
+ */
 function getScopeCandidates(
   services: ParserServicesWithTypeInformation,
   types: SignalTypes,
   scope: TSESLint.Scope.Scope,
-): readonly Candidate[] {
-  let cached = scopeCache.get(scope);
-  if (cached === undefined) {
-    cached = computeScopeCandidates(services, types, scope);
-    scopeCache.set(scope, cached);
-  }
-  return cached;
-}
-
-function computeScopeCandidates(
-  services: ParserServicesWithTypeInformation,
-  types: SignalTypes,
-  scope: TSESLint.Scope.Scope,
-): Candidate[] {
-  const owner = findOwnerFunction(scope);
-  const isModuleLevel = scope.type === TSESLint.Scope.ScopeType.module || scope.type === TSESLint.Scope.ScopeType.global;
-  const candidates: Candidate[] = [];
+  node: TSESTree.Node,
+): SignalSource[] {
+  const candidates: SignalSource[] = [];
   for (const variable of scope.variables) {
     const definition = variable.defs[0];
-    if (definition === undefined || variable.defs.length > 1) continue;
-    const name = definition.name;
-    if (name.type !== AST_NODE_TYPES.Identifier) continue;
-    if (cannotHoldSignal(services, definition)) continue;
-    const type = services.getTypeAtLocation(name);
-    if (types.isOpaque(type)) continue;
-    if (definition.type === TSESLint.Scope.DefinitionType.Parameter) {
-      const path = types.findSignalPath(type, SOURCE_DEPTH, EVERY_MEMBER);
-      if (path === undefined) continue;
-      candidates.push({
-        source: { ...access(types, variable.name, type, path), kind: path.length === 0 ? 'parameter' : 'property', owner },
-        from: definition.name.range[0],
-        range: definition.name.range,
-      });
+    if (definition === undefined || variable.defs.length > 1 || definition.name.type !== AST_NODE_TYPES.Identifier) continue;
+    const isParameter = definition.type === TSESLint.Scope.DefinitionType.Parameter;
+    if (isParameter) {
+      if (definition.name.range[0] > node.range[0]) continue;
     } else if (
       definition.type === TSESLint.Scope.DefinitionType.Variable ||
       definition.type === TSESLint.Scope.DefinitionType.ImportBinding
     ) {
-      const declarator = definition.node;
-      const range = declarator.range;
-      const from = declarator.range[1];
-      const kind: SignalSource['kind'] = isModuleLevel ? 'module' : 'local';
-      // `x` or `x.signal` must be readable from every member of the type (`Request | string` has no signal).
-      if (types.isSignalLike(type)) {
-        if (!onEveryMember(type, (member) => types.isSignalLike(member))) continue;
-        candidates.push({ source: { text: variable.name, kind, owner, mayBeUndefined: isNullable(type) }, from, range });
-      } else if (types.isControllerLike(type)) {
-        if (!onEveryMember(type, (member) => types.isControllerLike(member))) continue;
-        candidates.push({
-          source: {
-            ...access(types, variable.name, type, ['signal']),
-            kind: isModuleLevel ? 'module' : 'controller',
-            owner,
-          },
-          from,
-          range,
-        });
-      } else if (!isModuleLevel && !isFreshlyConstructed(declarator)) {
-        // `const req = c.req.raw` carries the request's signal; `new Request(url)` does not.
-        const path = types.findSignalPath(type, SOURCE_DEPTH, EVERY_MEMBER);
-        if (path !== undefined && path.length > 0) {
-          candidates.push({
-            source: { ...access(types, variable.name, type, path), kind: 'property', owner },
-            from,
-            range,
-          });
-        }
-      }
+      // Usable after its declarator, so never inside it.
+      if (definition.node.range[1] > node.range[0]) continue;
+    } else {
+      continue;
     }
+    let candidate = variableCache.get(variable);
+    if (candidate === undefined) {
+      candidate = computeCandidate(services, types, scope, variable, definition) ?? null;
+      variableCache.set(variable, candidate);
+    }
+    if (candidate !== null) candidates.push(candidate);
   }
   return candidates;
+}
+
+function isLocalScope(scope: TSESLint.Scope.Scope): boolean {
+  return scope.type !== TSESLint.Scope.ScopeType.module && scope.type !== TSESLint.Scope.ScopeType.global;
+}
+
+function computeCandidate(
+  services: ParserServicesWithTypeInformation,
+  types: SignalTypes,
+  scope: TSESLint.Scope.Scope,
+  variable: TSESLint.Scope.Variable,
+  definition: TSESLint.Scope.Definition,
+): SignalSource | undefined {
+  const owner = findOwnerFunction(scope);
+  const isModuleLevel = !isLocalScope(scope);
+  const name = definition.name;
+  if (cannotHoldSignal(services, definition)) return undefined;
+  const type = services.getTypeAtLocation(name);
+  if (types.isOpaque(type)) return undefined;
+  if (definition.type === TSESLint.Scope.DefinitionType.Parameter) {
+    const path = types.findSignalPath(type, SOURCE_DEPTH, EVERY_MEMBER);
+    if (path === undefined) return undefined;
+    return { ...access(types, variable.name, type, path), kind: path.length === 0 ? 'parameter' : 'property', owner };
+  }
+  const kind: SignalSource['kind'] = isModuleLevel ? 'module' : 'local';
+  // `x` or `x.signal` must be readable from every member of the type (`Request | string` has no signal).
+  if (types.isSignalLike(type)) {
+    if (!onEveryMember(type, (member) => types.isSignalLike(member))) return undefined;
+    return { text: variable.name, kind, owner, mayBeUndefined: isNullable(type) };
+  }
+  if (types.isControllerLike(type)) {
+    if (!onEveryMember(type, (member) => types.isControllerLike(member))) return undefined;
+    return { ...access(types, variable.name, type, ['signal']), kind: isModuleLevel ? 'module' : 'controller', owner };
+  }
+  if (isModuleLevel || isFreshlyConstructed(definition.node)) return undefined;
+  // `const req = c.req.raw` carries the request's signal; `new Request(url)` does not.
+  const path = types.findSignalPath(type, SOURCE_DEPTH, EVERY_MEMBER);
+  if (path === undefined || path.length === 0) return undefined;
+  return { ...access(types, variable.name, type, path), kind: 'property', owner };
 }
 
 const PLAIN_INITIALIZERS = new Set<AST_NODE_TYPES>([

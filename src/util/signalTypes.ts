@@ -159,19 +159,71 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   }
 
   /**
-   * A property declared (not instantiated or mapped) with a type that can
-   * never hold a signal: `model: string`, `messages: Message[]`,
-   * `onChunk: (c: Chunk) => void`. Read from the syntax, so its type is never built.
+   * The declaration whose type node gives a property its type: the property's own,
+   * or, for an instantiation of a generic member (`Context<Env, '/chat'>['req']`), the
+   * generic member's. A mapped property has no `valueDeclaration` (its type comes
+   * from the mapped type's template), and a union or intersection property has one
+   * only when all its members share it; `declarations` then also lists any mapped
+   * member's source, so a single declaration means one type node typed it.
+   */
+  function typingDeclaration(property: ts.Symbol): ts.PropertySignature | ts.PropertyDeclaration | undefined {
+    const declaration = property.valueDeclaration;
+    if (
+      declaration === undefined ||
+      !(ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration)) ||
+      declaration.type === undefined
+    ) {
+      return undefined;
+    }
+    if ((property.flags & ts.SymbolFlags.Transient) !== 0 && property.declarations?.length !== 1) return undefined;
+    return declaration;
+  }
+
+  /**
+   * A property declared with a type that can never hold a signal, whatever the
+   * type arguments: `model: string`, `messages: Message[]`, `onChunk: (c: Chunk) => void`.
+   * Read from the syntax, so its type is never built.
    */
   function hasPlainDeclaredType(property: ts.Symbol): boolean {
-    if ((property.flags & ts.SymbolFlags.Transient) !== 0) return false;
-    const declaration = property.valueDeclaration;
-    return (
-      declaration !== undefined &&
-      (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration)) &&
-      declaration.type !== undefined &&
-      isPlainTypeNode(declaration.type)
-    );
+    const declaration = typingDeclaration(property);
+    return declaration?.type !== undefined && isPlainTypeNode(declaration.type);
+  }
+
+  /**
+   * Is a property declared as an async iterable, read from the generic types its type
+   * node names (`textStream: AsyncIterableStream<string>`, `usage: PromiseLike<Usage>`),
+   * so that the property's own instantiation is never built? `undefined` when the
+   * type node names something that depends on type arguments (a type parameter, a
+   * conditional or mapped type) or is not a plain reference.
+   */
+  function declaresAsyncIterable(property: ts.Symbol): boolean | undefined {
+    const node = typingDeclaration(property)?.type;
+    return node === undefined ? undefined : typeNodeIsAsyncIterable(node);
+  }
+
+  function typeNodeIsAsyncIterable(node: ts.TypeNode): boolean | undefined {
+    if (isPlainTypeNode(node)) return false;
+    if (ts.isParenthesizedTypeNode(node)) return typeNodeIsAsyncIterable(node.type);
+    if (ts.isUnionTypeNode(node)) {
+      let result: boolean | undefined = false;
+      for (const member of node.types) {
+        const answer = typeNodeIsAsyncIterable(member);
+        if (answer === true) return true;
+        if (answer === undefined) result = undefined;
+      }
+      return result;
+    }
+    if (!ts.isTypeReferenceNode(node)) return undefined;
+    let symbol = checker.getSymbolAtLocation(node.typeName);
+    if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+    if (symbol === undefined || (symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class)) === 0) return undefined;
+    // A callable interface (Hono's `HandlerInterface`) is a function, not a stream: read off
+    // its declarations before its many overloads are resolved.
+    if (symbol.declarations?.some((declaration) => ts.isInterfaceDeclaration(declaration) && declaration.members.some(ts.isCallSignatureDeclaration))) {
+      return false;
+    }
+    const declared = checker.getDeclaredTypeOfSymbol(symbol);
+    return declared.getCallSignatures().length === 0 && isAsyncIterable(declared);
   }
 
   /** An object that is not a function, an array or a tuple: worth descending into. */
@@ -340,7 +392,19 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
 
   function isStreamResult(type: ts.Type): boolean {
     if ((type.flags & (PRIMITIVE | OPAQUE)) !== 0) return false;
-    return constituents(type).some((member) => isObjectCandidate(member) && exposesRunningWork(genericTarget(member)));
+    return constituents(type).some(exposesRunningWorkIn);
+  }
+
+  /**
+   * An intersection exposes running work when one of its members does: a property's
+   * type is the intersection of the members' types for it. Asking each member's
+   * generic type keeps the AI SDK's `tool()` (a union of intersections, instantiated
+   * per tool) to one scan per declared member.
+   */
+  function exposesRunningWorkIn(member: ts.Type): boolean {
+    if (!isObjectCandidate(member)) return false;
+    if (member.isIntersection() && member.aliasSymbol === undefined) return member.types.some(exposesRunningWorkIn);
+    return exposesRunningWork(genericTarget(member));
   }
 
   /**
@@ -353,7 +417,9 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     if (result === undefined) {
       result = checker.getPropertiesOfType(type).some((property) => {
         // Methods return work when called; only data properties expose running work.
-        if (isMethod(property) || isPrivate(property) || hasPlainDeclaredType(property)) return false;
+        if (isMethod(property) || isPrivate(property)) return false;
+        const declared = declaresAsyncIterable(property);
+        if (declared !== undefined) return declared;
         const propertyType = checker.getTypeOfSymbol(property);
         return (
           propertyType.getCallSignatures().length === 0 &&
@@ -438,6 +504,12 @@ export function isPlainTypeNode(node: ts.TypeNode): boolean {
       return true;
     case ts.SyntaxKind.ParenthesizedType:
       return isPlainTypeNode((node as ts.ParenthesizedTypeNode).type);
+    case ts.SyntaxKind.TypeOperator:
+      // `readonly T[]`, `readonly [A, B]`.
+      return (
+        (node as ts.TypeOperatorNode).operator === ts.SyntaxKind.ReadonlyKeyword &&
+        isPlainTypeNode((node as ts.TypeOperatorNode).type)
+      );
     case ts.SyntaxKind.UnionType:
       return (node as ts.UnionTypeNode).types.every(isPlainTypeNode);
     default:
