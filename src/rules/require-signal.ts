@@ -121,7 +121,7 @@ export default createRule<Options, MessageIds>({
         const signature = getCallSignature(services, node);
         // `slugify(text: string, max: number)`, `items.map(fn)`: no parameter of any overload can
         // carry a signal, read from the syntax once per declaration.
-        if (signature === undefined || hasNoSignalParameter(signature)) return;
+        if (signature === undefined || hasNoSignalParameter(checker, signature)) return;
         // `z.string(params)`: no declaration takes one, read from their types once per
         // declaration. (A constructor's options are rarely asked: `new` returns no work.)
         if (node.type === AST_NODE_TYPES.CallExpression && !mayTakeSignal(checker, signature)) return;

@@ -2,7 +2,7 @@ import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-es
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { getSignalTypes, isPlainTypeNode, type SignalTypes } from './signalTypes.js';
+import { getSignalTypes, type SignalTypes } from './signalTypes.js';
 
 /** Where a callee takes its signal: an argument index, then a property path in that argument. */
 export interface SignalSlot {
@@ -131,13 +131,13 @@ function declaredSignature(
  * signal belongs in the call shape that is still supported. A callee whose only
  * signature is deprecated (the AI SDK's `generateObject`) still does work.
  */
-function isDeprecatedOverload(declaration: ts.SignatureDeclaration | undefined): boolean {
+function isDeprecatedOverload(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration | undefined): boolean {
   if (declaration === undefined || ts.getJSDocDeprecatedTag(declaration) === undefined) return false;
-  return getOverloads(declaration).some((overload) => ts.getJSDocDeprecatedTag(overload) === undefined);
+  return getOverloads(checker, declaration).some((overload) => ts.getJSDocDeprecatedTag(overload) === undefined);
 }
 
 function computeSignatureSlot(types: SignalTypes, signature: ts.Signature): SignalSlot | undefined {
-  if (isDeprecatedOverload(signature.getDeclaration())) return undefined;
+  if (isDeprecatedOverload(types.checker, signature.getDeclaration())) return undefined;
   const { checker } = types;
   const parameters = signature.getParameters();
   for (let index = parameters.length - 1; index >= 0; index--) {
@@ -145,9 +145,9 @@ function computeSignatureSlot(types: SignalTypes, signature: ts.Signature): Sign
     const declaration = parameter.valueDeclaration;
     if (declaration !== undefined && ts.isParameter(declaration)) {
       if (declaration.dotDotDotToken !== undefined) continue;
-      // Read off the syntax: `id: string`, `fn: () => void` or `items: T[]` never carry a
-      // signal, whatever the instantiation, so their types need not be asked for.
-      if (declaration.type !== undefined && isPlainTypeNode(declaration.type)) continue;
+      // Read off the declarations: `id: string`, `items: T[]` or `res: Response` (express) never
+      // carry a signal, whatever the instantiation, so their types need not be asked for.
+      if (declaration.type !== undefined && !types.mayHoldSignal(declaration.type, SLOT_DEPTH)) continue;
     }
     const type = checker.getTypeOfSymbol(parameter);
     if (types.isOpaque(type)) continue;
@@ -195,16 +195,18 @@ const plainSignatures = new WeakMap<ts.Node, boolean>();
  * `items.map(fn)`). Lets a rule drop most calls before asking any
  * type question about them.
  */
-export function hasNoSignalParameter(signature: ts.Signature): boolean {
+export function hasNoSignalParameter(checker: ts.TypeChecker, signature: ts.Signature): boolean {
   const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
   if (declaration === undefined || ts.isJSDocSignature(declaration)) return false;
   let result = plainSignatures.get(declaration);
   if (result === undefined) {
-    const overloads = getOverloads(declaration);
+    const types = getSignalTypes(checker);
+    const overloads = getOverloads(checker, declaration);
     result = overloads.every((overload) =>
       overload.parameters.every(
         (parameter) =>
-          parameter.dotDotDotToken !== undefined || (parameter.type !== undefined && isPlainTypeNode(parameter.type)),
+          parameter.dotDotDotToken !== undefined ||
+          (parameter.type !== undefined && !types.mayHoldSignal(parameter.type, SLOT_DEPTH)),
       ),
     );
     plainSignatures.set(declaration, result);
@@ -295,7 +297,7 @@ const overloadSlots = new WeakMap<ts.Declaration, boolean>();
 function overloadsMayHaveSlot(types: SignalTypes, declaration: ts.SignatureDeclaration): boolean {
   let result = overloadSlots.get(declaration);
   if (result === undefined) {
-    const overloads = getOverloads(declaration);
+    const overloads = getOverloads(types.checker, declaration);
     result =
       overloads.length > 1 &&
       overloads.some(
@@ -307,46 +309,39 @@ function overloadsMayHaveSlot(types: SignalTypes, declaration: ts.SignatureDecla
   return result;
 }
 
-/** Function-like members of a container, grouped by name (`(call)` and `(new)` for signatures without one). */
-const overloadGroups = new WeakMap<ts.Node, Map<string, ts.SignatureDeclaration[]>>();
-
-function overloadKey(declaration: ts.Node): string | undefined {
-  if (ts.isCallSignatureDeclaration(declaration)) return '(call)';
-  if (ts.isConstructSignatureDeclaration(declaration)) return '(new)';
-  if (ts.isConstructorDeclaration(declaration)) return 'constructor';
-  if (!ts.isFunctionLike(declaration)) return undefined;
-  const name = ts.getNameOfDeclaration(declaration);
-  return name !== undefined && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) ? name.text : undefined;
-}
+const overloadCache = new WeakMap<ts.Node, readonly ts.SignatureDeclaration[]>();
 
 /**
- * The overloads of a declaration (itself included), read from the syntax tree:
- * the function-like members of the same container with the same name. One pass
- * per container, so that looking up `lib.dom.d.ts` globals stays cheap.
+ * The overloads of a declaration (itself included). A named function or method
+ * has them as its symbol's declarations, merged across files (`fetch` in
+ * `lib.dom` and `@types/node`) and interface declarations. Call and construct
+ * signatures and constructors have no name: theirs are the members of the same
+ * kind in the same container.
  */
-function getOverloads(declaration: ts.SignatureDeclaration): readonly ts.SignatureDeclaration[] {
-  const key = overloadKey(declaration);
-  const parent = declaration.parent;
-  if (key === undefined) return [declaration];
-  let groups = overloadGroups.get(parent);
-  if (groups === undefined) {
-    groups = new Map();
-    const siblings: readonly ts.Node[] =
-      ts.isSourceFile(parent) || ts.isModuleBlock(parent) || ts.isBlock(parent)
-        ? parent.statements
-        : ts.isClassLike(parent) || ts.isInterfaceDeclaration(parent) || ts.isTypeLiteralNode(parent)
-          ? parent.members
-          : [];
-    for (const sibling of siblings) {
-      const siblingKey = overloadKey(sibling);
-      if (siblingKey === undefined) continue;
-      const group = groups.get(siblingKey);
-      if (group === undefined) groups.set(siblingKey, [sibling as ts.SignatureDeclaration]);
-      else group.push(sibling as ts.SignatureDeclaration);
-    }
-    overloadGroups.set(parent, groups);
+function getOverloads(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration): readonly ts.SignatureDeclaration[] {
+  let overloads = overloadCache.get(declaration);
+  if (overloads === undefined) {
+    overloads = computeOverloads(checker, declaration);
+    overloadCache.set(declaration, overloads);
   }
-  return groups.get(key) ?? [declaration];
+  return overloads;
+}
+
+function computeOverloads(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration): readonly ts.SignatureDeclaration[] {
+  const name = ts.getNameOfDeclaration(declaration);
+  if (name !== undefined) {
+    const symbol = checker.getSymbolAtLocation(name);
+    const overloads = symbol?.declarations?.filter(
+      (candidate): candidate is ts.SignatureDeclaration => ts.isFunctionLike(candidate) && candidate.kind === declaration.kind,
+    );
+    return overloads !== undefined && overloads.length > 0 ? overloads : [declaration];
+  }
+  const parent = declaration.parent;
+  if (!(ts.isClassLike(parent) || ts.isInterfaceDeclaration(parent) || ts.isTypeLiteralNode(parent))) return [declaration];
+  const members = (parent.members as ts.NodeArray<ts.Node>).filter(
+    (member): member is ts.SignatureDeclaration => member.kind === declaration.kind,
+  );
+  return members.length > 0 ? members : [declaration];
 }
 
 /** What a call passes in its signal slot. */

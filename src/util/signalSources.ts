@@ -3,7 +3,7 @@ import { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { getSignalTypes, isNullable, isPlainTypeNode, type SignalTypes } from './signalTypes.js';
+import { getSignalTypes, isNullable, type SignalTypes } from './signalTypes.js';
 import { isFunctionNode, type FunctionNode } from './functions.js';
 import { isTestRunnerDeclaration } from './testRunners.js';
 
@@ -218,7 +218,8 @@ function cannotHoldSignal(
 ): boolean {
   const annotation = definition.name.type === AST_NODE_TYPES.Identifier ? definition.name.typeAnnotation : undefined;
   if (annotation !== undefined) {
-    return isPlainTypeNode(services.esTreeNodeToTSNodeMap.get(annotation.typeAnnotation) as ts.TypeNode);
+    const types = getSignalTypes(services.program.getTypeChecker());
+    return !types.mayHoldSignal(services.esTreeNodeToTSNodeMap.get(annotation.typeAnnotation) as ts.TypeNode, SOURCE_DEPTH);
   }
   if (definition.type !== TSESLint.Scope.DefinitionType.Variable) return false;
   const init = definition.node.init;

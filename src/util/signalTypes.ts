@@ -21,6 +21,15 @@ export interface SignalTypes {
    * @example findSignalPath(typeof c, 3)       // ['req', 'raw', 'signal']
    */
   findSignalPath(type: ts.Type, maxDepth: number, options?: SignalPathOptions): readonly string[] | undefined;
+  /**
+   * Can a value declared with this type node be a signal, or hold one within `depth`
+   * properties? Read from declarations alone, never building a type: `false` is
+   * certain (`options: ChatOptions` whose interface and the interfaces it names
+   * declare no `aborted` member), `true` means the type must be searched.
+   *
+   * @example mayHoldSignal(node of `res: Response` (express), 2) // false
+   */
+  mayHoldSignal(node: ts.TypeNode, depth: number): boolean;
   /** Does `type` declare the property path (in any non-nullish constituent)? */
   hasPropertyPath(type: ts.Type, path: readonly string[]): boolean;
   /** Is the type `any`, `unknown`, or an unconstrained type parameter? */
@@ -59,6 +68,9 @@ const PRIMITIVE =
   ts.TypeFlags.ESSymbolLike |
   NULLISH;
 
+/** Symbols whose declarations declare a type's members (or, for an alias, its body). */
+const NAMED_TYPE = ts.SymbolFlags.Interface | ts.SymbolFlags.Class | ts.SymbolFlags.TypeAlias | ts.SymbolFlags.TypeLiteral;
+
 const cache = new WeakMap<ts.TypeChecker, SignalTypes>();
 
 /**
@@ -81,6 +93,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   const workResult = new WeakMap<ts.Type, boolean>();
   const directWork = new WeakMap<ts.Type, boolean>();
   const streamLike = new WeakMap<ts.Type, boolean>();
+  const declaredMembers = new Map<string, WeakMap<ts.Symbol, boolean>>();
   const paths = new WeakMap<ts.Type, Map<string, readonly string[] | null>>();
 
   function constituents(type: ts.Type): readonly ts.Type[] {
@@ -106,12 +119,206 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
 
   function isSignalObject(type: ts.Type): boolean {
     if (!isObjectCandidate(type)) return false;
+    if (!mayHaveProperty(type, 'aborted')) return false;
     if (checker.getPropertyOfType(type, 'aborted') === undefined) return false;
     return (
       checker.getPropertyOfType(type, 'onabort') !== undefined ||
       checker.getPropertyOfType(type, 'addEventListener') !== undefined ||
       checker.getPropertyOfType(type, 'throwIfAborted') !== undefined
     );
+  }
+
+  /** Nodes and symbols whose answer is being computed: a recursive type is answered `true`. */
+  const holdingInProgress = new Set<ts.Node | ts.Symbol>();
+  const holdsByNode = new WeakMap<ts.Node, boolean[]>();
+  const holdsBySymbol = new WeakMap<ts.Symbol, boolean[]>();
+
+  function mayHoldSignal(node: ts.TypeNode, depth: number): boolean {
+    return memoHolds(holdsByNode, node, depth, () => computeMayHoldSignal(node, depth));
+  }
+
+  function memoHolds<K extends ts.Node | ts.Symbol>(
+    cache: WeakMap<K, boolean[]>,
+    key: K,
+    depth: number,
+    compute: () => boolean,
+  ): boolean {
+    let byDepth = cache.get(key);
+    if (byDepth === undefined) {
+      byDepth = [];
+      cache.set(key, byDepth);
+    }
+    let result = byDepth[depth];
+    if (result === undefined) {
+      if (holdingInProgress.has(key)) return true;
+      holdingInProgress.add(key);
+      try {
+        result = compute();
+      } finally {
+        holdingInProgress.delete(key);
+      }
+      byDepth[depth] = result;
+    }
+    return result;
+  }
+
+  function computeMayHoldSignal(node: ts.TypeNode, depth: number): boolean {
+    if (isPlainTypeNode(node) || node.kind === ts.SyntaxKind.ObjectKeyword) return false;
+    if (ts.isParenthesizedTypeNode(node)) return mayHoldSignal(node.type, depth);
+    if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) return node.types.some((member) => mayHoldSignal(member, depth));
+    if (ts.isTypeLiteralNode(node)) {
+      return node.members.some((member) => isNamed(member, 'aborted')) || membersMayHoldSignal(node.members, depth);
+    }
+    if (!ts.isTypeReferenceNode(node)) return true;
+    let symbol = checker.getSymbolAtLocation(node.typeName);
+    if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+    return symbol === undefined || symbolMayHoldSignal(symbol, depth);
+  }
+
+  /** A named type: an interface or class with its bases, a type alias's body, an enum. */
+  function symbolMayHoldSignal(symbol: ts.Symbol, depth: number): boolean {
+    return memoHolds(holdsBySymbol, symbol, depth, () => {
+      if ((symbol.flags & ts.SymbolFlags.Enum) !== 0) return false;
+      if ((symbol.flags & NAMED_TYPE) === 0) return true;
+      const declarations = symbol.declarations;
+      if (declarations === undefined || declarations.length === 0) return true;
+      for (const declaration of declarations) {
+        if (ts.isTypeAliasDeclaration(declaration)) {
+          if (mayHoldSignal(declaration.type, depth)) return true;
+        } else if (ts.isInterfaceDeclaration(declaration) || ts.isClassLike(declaration)) {
+          if (mayDeclareMember(symbol, 'aborted', true) || membersMayHoldSignal(declaration.members, depth)) return true;
+          for (const clause of declaration.heritageClauses ?? []) {
+            if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
+            for (const base of clause.types) {
+              let baseSymbol = checker.getSymbolAtLocation(base.expression);
+              if (baseSymbol !== undefined && (baseSymbol.flags & ts.SymbolFlags.Alias) !== 0) {
+                baseSymbol = checker.getAliasedSymbol(baseSymbol);
+              }
+              if (baseSymbol === undefined || symbolMayHoldSignal(baseSymbol, depth)) return true;
+            }
+          }
+        } else if (!isValueDeclaration(declaration)) {
+          // A type parameter, say: only its type can tell.
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  /**
+   * Can a property among `members` (a type literal's, an interface's or a class's own)
+   * be a signal or hold one within `depth - 1` more properties? Methods and index
+   * signatures are never followed by the slot or source search; a property with no
+   * declared type (a class field typed by its initializer) may hold anything.
+   */
+  function membersMayHoldSignal(members: ts.NodeArray<ts.Node>, depth: number): boolean {
+    for (const member of members) {
+      if (ts.isTypeElement(member) || ts.isClassElement(member)) {
+        const name = member.name;
+        if (name !== undefined && ts.isComputedPropertyName(name) && isWellKnownSymbol(name.expression)) continue;
+      }
+      if (ts.isConstructorDeclaration(member)) {
+        for (const parameter of member.parameters) {
+          if (!ts.isParameterPropertyDeclaration(parameter, member)) continue;
+          if (depth === 0 || parameter.type === undefined || mayHoldSignal(parameter.type, depth - 1)) return true;
+        }
+        continue;
+      }
+      const type = ts.isPropertySignature(member) || ts.isPropertyDeclaration(member)
+        ? member.type
+        : ts.isGetAccessorDeclaration(member)
+          ? member.type
+          : null;
+      if (type === null) continue;
+      // The member itself could be the signal only when it is named `aborted`'s owner: that is
+      // the type's own question (`mayDeclareMember`); here only what its properties hold counts.
+      if (depth === 0) continue;
+      if (type === undefined || mayHoldSignal(type, depth - 1)) return true;
+    }
+    return false;
+  }
+
+  /** Could `type` have a property `name`? `false` is certain; read from declarations where possible. */
+  function mayHaveProperty(type: ts.Type, name: string): boolean {
+    if (type.isUnionOrIntersection()) return type.types.some((member) => mayHaveProperty(member, name));
+    if ((type.flags & ts.TypeFlags.Object) === 0 || type.symbol === undefined) return true;
+    return mayDeclareMember(type.symbol, name);
+  }
+
+  /**
+   * Could a type named by `symbol` have a member `name`? Read from the declarations, so
+   * that `socket: Socket` or `headers: IncomingHttpHeaders` is ruled out as a signal
+   * without resolving its members: `false` only when every declaration is an
+   * interface, a class or a type literal that lacks the member, and so do the
+   * classes and interfaces it extends. Anything else (a mapped type, a mixin, an
+   * object literal's spread) may have it.
+   */
+  function mayDeclareMember(symbol: ts.Symbol, name: string, typeMeaning = false): boolean {
+    const key = typeMeaning ? `${name}|type` : name;
+    let byName = declaredMembers.get(key);
+    if (byName === undefined) {
+      byName = new WeakMap();
+      declaredMembers.set(key, byName);
+    }
+    let result = byName.get(symbol);
+    if (result === undefined) {
+      // Assume it may while the answer is computed: bases that loop back stay conservative.
+      byName.set(symbol, true);
+      result = computeMayDeclareMember(symbol, name, typeMeaning);
+      byName.set(symbol, result);
+    }
+    return result;
+  }
+
+  /**
+   * With `typeMeaning`, the symbol names a type (`x: Response`): the value declared
+   * under the same name (`declare var Response: { new(): Response }`) is not that type.
+   */
+  function computeMayDeclareMember(symbol: ts.Symbol, name: string, typeMeaning: boolean): boolean {
+    const declarations = symbol.declarations;
+    if (declarations === undefined || declarations.length === 0) return true;
+    // `class C extends mixin(Base)`, `extends SomeValue`: no declared type to read.
+    if (typeMeaning && (symbol.flags & NAMED_TYPE) === 0) return true;
+    for (const declaration of declarations) {
+      if (typeMeaning && isValueDeclaration(declaration)) continue;
+      let members: ts.NodeArray<ts.Node>;
+      let bases: readonly ts.ExpressionWithTypeArguments[] = [];
+      if (ts.isInterfaceDeclaration(declaration) || ts.isClassLike(declaration)) {
+        members = declaration.members;
+        for (const clause of declaration.heritageClauses ?? []) {
+          // `implements` adds no members.
+          if (clause.token === ts.SyntaxKind.ExtendsKeyword) bases = clause.types;
+        }
+      } else if (ts.isTypeLiteralNode(declaration)) {
+        members = declaration.members;
+      } else {
+        return true;
+      }
+      for (const member of members) {
+        // `constructor(readonly aborted: boolean)` declares a property too.
+        if (ts.isConstructorDeclaration(member) && member.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name)) {
+          return true;
+        }
+        const memberName = (member as ts.NamedDeclaration).name;
+        if (memberName === undefined) continue;
+        if (ts.isComputedPropertyName(memberName)) {
+          // `[Symbol.replace]` names a symbol; another computed name may be any string.
+          if (isWellKnownSymbol(memberName.expression)) continue;
+          if (!ts.isStringLiteralLike(memberName.expression) || memberName.expression.text === name) return true;
+        } else if ((ts.isIdentifier(memberName) || ts.isStringLiteral(memberName)) && memberName.text === name) {
+          return true;
+        }
+      }
+      for (const base of bases) {
+        let baseSymbol = checker.getSymbolAtLocation(base.expression);
+        if (baseSymbol !== undefined && (baseSymbol.flags & ts.SymbolFlags.Alias) !== 0) {
+          baseSymbol = checker.getAliasedSymbol(baseSymbol);
+        }
+        if (baseSymbol === undefined || mayDeclareMember(baseSymbol, name, true)) return true;
+      }
+    }
+    return false;
   }
 
   function isSignalLike(type: ts.Type): boolean {
@@ -449,6 +656,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     isSignalLike,
     isControllerLike,
     findSignalPath,
+    mayHoldSignal,
     hasPropertyPath,
     isOpaque,
     isWorkResult,
@@ -477,6 +685,22 @@ export function hasGlobalAbortSignal(program: ts.Program): boolean {
 }
 
 const globalSignal = new WeakMap<ts.Program, boolean>();
+
+/** The value merged with a type of the same name (`declare var Response`), or a namespace. */
+function isValueDeclaration(declaration: ts.Declaration): boolean {
+  return ts.isVariableDeclaration(declaration) || ts.isFunctionDeclaration(declaration) || ts.isModuleDeclaration(declaration);
+}
+
+/** A member named `name`: `aborted: boolean`, `'aborted'(): void`. */
+function isNamed(member: ts.Node, name: string): boolean {
+  const memberName = (member as ts.NamedDeclaration).name;
+  return memberName !== undefined && (ts.isIdentifier(memberName) || ts.isStringLiteral(memberName)) && memberName.text === name;
+}
+
+/** `Symbol.asyncIterator`, `Symbol.replace`: a property key that is never a string. */
+function isWellKnownSymbol(expression: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === 'Symbol';
+}
 
 /**
  * Type nodes that never hold a signal, whatever their type arguments:
