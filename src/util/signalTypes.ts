@@ -242,7 +242,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   /** Could `type` have a property `name`? `false` is certain; read from declarations where possible. */
   function mayHaveProperty(type: ts.Type, name: string): boolean {
     if (type.isUnionOrIntersection()) return type.types.some((member) => mayHaveProperty(member, name));
-    if ((type.flags & ts.TypeFlags.Object) === 0 || type.symbol === undefined) return true;
+    if ((type.flags & ts.TypeFlags.Object) === 0 || (type.symbol as ts.Symbol | undefined) === undefined) return true;
     return mayDeclareMember(type.symbol, name);
   }
 
@@ -387,16 +387,6 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   }
 
   /**
-   * A property declared with a type that can never hold a signal, whatever the
-   * type arguments: `model: string`, `messages: Message[]`, `onChunk: (c: Chunk) => void`.
-   * Read from the syntax, so its type is never built.
-   */
-  function hasPlainDeclaredType(property: ts.Symbol): boolean {
-    const declaration = typingDeclaration(property);
-    return declaration?.type !== undefined && isPlainTypeNode(declaration.type);
-  }
-
-  /**
    * Is a property declared as an async iterable, read from the generic types its type
    * node names (`textStream: AsyncIterableStream<string>`, `usage: PromiseLike<Usage>`),
    * so that the property's own instantiation is never built? `undefined` when the
@@ -522,7 +512,11 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
           if (options.includePrivate !== true && isPrivate(property)) continue;
           // A method is never a signal nor an options bag; skipping it before asking for
           // its type saves instantiating every method of a client class.
-          if (isMethod(property) || hasPlainDeclaredType(property)) continue;
+          if (isMethod(property)) continue;
+          // `model: string`, `headers: HeadersLike`: read from the declaration, the property's
+          // type need not be built.
+          const typeNode = typingDeclaration(property)?.type;
+          if (typeNode !== undefined && !mayHoldSignal(typeNode, maxDepth - depth)) continue;
           const propertyType = checker.getTypeOfSymbol(property);
           if (every ? isSignalOnEveryMember(propertyType) : isSignalLike(propertyType)) {
             if (options.skipDeprecated === true && isDeprecated(property)) continue;

@@ -123,3 +123,63 @@ describe('hasGlobalAbortSignal', () => {
     expect(analyze('export {};', fixture, ({ services }) => hasGlobalAbortSignal(services.program))).toBe(expected);
   });
 });
+
+describe('mayHoldSignal', () => {
+  /** The declared type node of the first parameter of the function `f` in the code. */
+  function holds(code: string, depth: number, fixture: 'dom' | 'node' = 'dom'): boolean {
+    return withTypes(
+      code,
+      (types, analysis) => {
+        const fn = nth<TSESTree.FunctionDeclaration>(analysis, AST_NODE_TYPES.FunctionDeclaration);
+        const parameter = fn.params[0] as TSESTree.Identifier;
+        const node = analysis.services.esTreeNodeToTSNodeMap.get(parameter.typeAnnotation!.typeAnnotation);
+        return types.mayHoldSignal(node as Parameters<typeof types.mayHoldSignal>[0], depth);
+      },
+      fixture,
+    );
+  }
+
+  it.each([
+    ['AbortSignal', 0, true],
+    ['{ signal?: AbortSignal }', 1, true],
+    ['{ signal?: AbortSignal }', 0, false],
+    ['{ config: { abortSignal?: AbortSignal } }', 2, true],
+    ['{ config: { abortSignal?: AbortSignal } }', 1, false],
+    ['{ model: string; messages: string[]; temperature?: number }', 2, false],
+    ['string | { retries: number }', 2, false],
+    ['{ [Symbol.iterator](): Iterator<number>; size: number }', 2, false],
+  ])('%s within %i → %s', (type, depth, expected) => {
+    expect(holds(`function f(x: ${type}) {}`, depth)).toBe(expected);
+  });
+
+  it('follows interfaces, their bases and type aliases', () => {
+    const declarations = [
+      'interface Base { signal?: AbortSignal }',
+      'interface Options extends Base { model: string }',
+      'interface Plain { model: string; retries: number }',
+      'type Alias = { nested: Options }',
+    ].join('\n');
+    expect(holds(`${declarations}\nfunction f(x: Options) {}`, 1)).toBe(true);
+    expect(holds(`${declarations}\nfunction f(x: Plain) {}`, 2)).toBe(false);
+    expect(holds(`${declarations}\nfunction f(x: Alias) {}`, 2)).toBe(true);
+    expect(holds(`${declarations}\nfunction f(x: Alias) {}`, 1)).toBe(false);
+  });
+
+  it('reads class fields and parameter properties', () => {
+    expect(holds('class Job { constructor(readonly signal: AbortSignal) {} }\nfunction f(x: Job) {}', 1)).toBe(true);
+    expect(holds('class Job { id = 1; name: string = "" }\nfunction f(x: Job) {}', 1)).toBe(true);
+    expect(holds('class Job { id: number = 1; run(): void {} }\nfunction f(x: Job) {}', 2)).toBe(false);
+  });
+
+  it('answers true where only the type can tell', () => {
+    expect(holds('function f<T>(x: T) {}', 2)).toBe(true);
+    expect(holds('function f(x: Partial<{ signal: AbortSignal }>) {}', 2)).toBe(true);
+    expect(holds('interface Box<T> { value: T }\nfunction f(x: Box<{ signal: AbortSignal }>) {}', 2)).toBe(true);
+  });
+
+  it('reads the type of a name that is also a value, not the value', () => {
+    // lib.dom declares `interface Request` and `declare var Request`: the request holds a signal.
+    expect(holds('function f(x: Request) {}', 1)).toBe(true);
+    expect(holds('function f(x: Headers) {}', 2)).toBe(false);
+  });
+});
