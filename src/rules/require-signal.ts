@@ -120,7 +120,7 @@ export default createRule<Options, MessageIds>({
 
         const signature = getCallSignature(services, node);
         // `slugify(text: string, max: number)`, `items.map(fn)`: no parameter of any overload can
-        // carry a signal, read from the syntax once per declaration.
+        // carry a signal, read from the declarations once per declaration.
         if (signature === undefined || hasNoSignalParameter(checker, signature)) return;
         // `z.string(params)`: no declaration takes one, read from their types once per
         // declaration. (A constructor's options are rarely asked: `new` returns no work.)

@@ -190,10 +190,10 @@ const plainSignatures = new WeakMap<ts.Node, boolean>();
 
 /**
  * Can no instantiation of the signature, nor another overload of it, take a
- * signal? Read from the syntax alone: every parameter is a rest parameter or
- * declared with a plain type (`slugify(text: string, max: number)`,
- * `items.map(fn)`). Lets a rule drop most calls before asking any
- * type question about them.
+ * signal? Read from the declarations alone (`mayHoldSignal`): every parameter
+ * is a rest parameter or declared with a type that cannot hold one
+ * (`slugify(text: string, max: number)`, `items.map(fn)`, `send(res: Response)`).
+ * Lets a rule drop most calls before asking any type question about them.
  */
 export function hasNoSignalParameter(checker: ts.TypeChecker, signature: ts.Signature): boolean {
   const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;

@@ -159,10 +159,6 @@ function getScopeCandidates(
   return candidates;
 }
 
-function isLocalScope(scope: TSESLint.Scope.Scope): boolean {
-  return scope.type !== TSESLint.Scope.ScopeType.module && scope.type !== TSESLint.Scope.ScopeType.global;
-}
-
 function computeCandidate(
   services: ParserServicesWithTypeInformation,
   types: SignalTypes,
@@ -171,7 +167,7 @@ function computeCandidate(
   definition: TSESLint.Scope.Definition,
 ): SignalSource | undefined {
   const owner = findOwnerFunction(scope);
-  const isModuleLevel = !isLocalScope(scope);
+  const isModuleLevel = scope.type === TSESLint.Scope.ScopeType.module || scope.type === TSESLint.Scope.ScopeType.global;
   const name = definition.name;
   if (cannotHoldSignal(services, definition)) return undefined;
   const type = services.getTypeAtLocation(name);

@@ -128,6 +128,12 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     );
   }
 
+  /** The symbol a type name or an `extends` expression names, through imports. */
+  function resolveName(name: ts.EntityName | ts.Expression): ts.Symbol | undefined {
+    const symbol = checker.getSymbolAtLocation(name);
+    return symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0 ? checker.getAliasedSymbol(symbol) : symbol;
+  }
+
   /** Nodes and symbols whose answer is being computed: a recursive type is answered `true`. */
   const holdingInProgress = new Set<ts.Node | ts.Symbol>();
   const holdsByNode = new WeakMap<ts.Node, boolean[]>();
@@ -167,11 +173,10 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     if (ts.isParenthesizedTypeNode(node)) return mayHoldSignal(node.type, depth);
     if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) return node.types.some((member) => mayHoldSignal(member, depth));
     if (ts.isTypeLiteralNode(node)) {
-      return node.members.some((member) => isNamed(member, 'aborted')) || membersMayHoldSignal(node.members, depth);
+      return mayListMember(node.members, 'aborted') || membersMayHoldSignal(node.members, depth);
     }
     if (!ts.isTypeReferenceNode(node)) return true;
-    let symbol = checker.getSymbolAtLocation(node.typeName);
-    if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+    const symbol = resolveName(node.typeName);
     return symbol === undefined || symbolMayHoldSignal(symbol, depth);
   }
 
@@ -190,10 +195,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
           for (const clause of declaration.heritageClauses ?? []) {
             if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
             for (const base of clause.types) {
-              let baseSymbol = checker.getSymbolAtLocation(base.expression);
-              if (baseSymbol !== undefined && (baseSymbol.flags & ts.SymbolFlags.Alias) !== 0) {
-                baseSymbol = checker.getAliasedSymbol(baseSymbol);
-              }
+              const baseSymbol = resolveName(base.expression);
               if (baseSymbol === undefined || symbolMayHoldSignal(baseSymbol, depth)) return true;
             }
           }
@@ -295,26 +297,9 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
       } else {
         return true;
       }
-      for (const member of members) {
-        // `constructor(readonly aborted: boolean)` declares a property too.
-        if (ts.isConstructorDeclaration(member) && member.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name)) {
-          return true;
-        }
-        const memberName = (member as ts.NamedDeclaration).name;
-        if (memberName === undefined) continue;
-        if (ts.isComputedPropertyName(memberName)) {
-          // `[Symbol.replace]` names a symbol; another computed name may be any string.
-          if (isWellKnownSymbol(memberName.expression)) continue;
-          if (!ts.isStringLiteralLike(memberName.expression) || memberName.expression.text === name) return true;
-        } else if ((ts.isIdentifier(memberName) || ts.isStringLiteral(memberName)) && memberName.text === name) {
-          return true;
-        }
-      }
+      if (mayListMember(members, name)) return true;
       for (const base of bases) {
-        let baseSymbol = checker.getSymbolAtLocation(base.expression);
-        if (baseSymbol !== undefined && (baseSymbol.flags & ts.SymbolFlags.Alias) !== 0) {
-          baseSymbol = checker.getAliasedSymbol(baseSymbol);
-        }
+        const baseSymbol = resolveName(base.expression);
         if (baseSymbol === undefined || mayDeclareMember(baseSymbol, name, true)) return true;
       }
     }
@@ -411,8 +396,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
       return result;
     }
     if (!ts.isTypeReferenceNode(node)) return undefined;
-    let symbol = checker.getSymbolAtLocation(node.typeName);
-    if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+    const symbol = resolveName(node.typeName);
     if (symbol === undefined || (symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class)) === 0) return undefined;
     // A callable interface (Hono's `HandlerInterface`) is a function, not a stream: read off
     // its declarations before its many overloads are resolved.
@@ -685,10 +669,26 @@ function isValueDeclaration(declaration: ts.Declaration): boolean {
   return ts.isVariableDeclaration(declaration) || ts.isFunctionDeclaration(declaration) || ts.isModuleDeclaration(declaration);
 }
 
-/** A member named `name`: `aborted: boolean`, `'aborted'(): void`. */
-function isNamed(member: ts.Node, name: string): boolean {
-  const memberName = (member as ts.NamedDeclaration).name;
-  return memberName !== undefined && (ts.isIdentifier(memberName) || ts.isStringLiteral(memberName)) && memberName.text === name;
+/**
+ * May one of a type's own `members` be named `name`: `aborted: boolean`,
+ * `'aborted'(): void`, `constructor(readonly aborted: boolean)`, or a computed
+ * key that may be any string. `[Symbol.replace]` is never a string.
+ */
+function mayListMember(members: readonly ts.Node[], name: string): boolean {
+  for (const member of members) {
+    if (ts.isConstructorDeclaration(member) && member.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name)) {
+      return true;
+    }
+    const memberName = (member as ts.NamedDeclaration).name;
+    if (memberName === undefined) continue;
+    if (ts.isComputedPropertyName(memberName)) {
+      if (isWellKnownSymbol(memberName.expression)) continue;
+      if (!ts.isStringLiteralLike(memberName.expression) || memberName.expression.text === name) return true;
+    } else if ((ts.isIdentifier(memberName) || ts.isStringLiteral(memberName)) && memberName.text === name) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** `Symbol.asyncIterator`, `Symbol.replace`: a property key that is never a string. */
