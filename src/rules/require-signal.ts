@@ -115,9 +115,10 @@ export default createRule<Options, MessageIds>({
           return;
         }
         // Syntax first: these never need a type.
-        if (isSignalFactoryCall(node) || isInCleanupContext(node)) return;
+        if (isSignalFactoryCall(node)) return;
         if (node.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return;
 
+        // Answered from the checker's cache after type-checking.
         const signature = getCallSignature(services, node);
         // `slugify(text: string, max: number)`, `items.map(fn)`: no parameter of any overload can
         // carry a signal, read from the declarations once per declaration.
@@ -125,6 +126,8 @@ export default createRule<Options, MessageIds>({
         // `z.string(params)`: no declaration takes one, read from their types once per
         // declaration. (A constructor's options are rarely asked: `new` returns no work.)
         if (node.type === AST_NODE_TYPES.CallExpression && !mayTakeSignal(checker, signature)) return;
+        // A walk up the tree for each call: cheaper after the per-declaration answers above.
+        if (isInCleanupContext(node)) return;
         // Calls that configure (constructors, factories of long-lived clients) hold a default, not
         // work: only calls that return a promise, an async iterable or a stream result count.
         // Asking this before the instantiated signature is searched spares that search for

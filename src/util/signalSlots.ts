@@ -144,10 +144,10 @@ function computeSignatureSlot(types: SignalTypes, signature: ts.Signature): Sign
     const parameter = parameters[index]!;
     const declaration = parameter.valueDeclaration;
     if (declaration !== undefined && ts.isParameter(declaration)) {
-      if (declaration.dotDotDotToken !== undefined) continue;
-      // Read off the declarations: `id: string`, `items: T[]` or `res: Response` (express) never
-      // carry a signal, whatever the instantiation, so their types need not be asked for.
-      if (declaration.type !== undefined && !types.mayHoldSignal(declaration.type, SLOT_DEPTH)) continue;
+      // Read off the declarations: `id: string`, `items: T[]`, `res: Response` (express) or
+      // `size = 1000` never carry a signal, whatever the instantiation, so their types need not
+      // be asked for.
+      if (!parameterMayHoldSignal(types, declaration)) continue;
     }
     const type = checker.getTypeOfSymbol(parameter);
     if (types.isOpaque(type)) continue;
@@ -169,6 +169,34 @@ function isOptionalParameter(checker: ts.TypeChecker, parameter: ts.Symbol): boo
     (type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Void)) !== 0 ||
     (type.isUnion() && type.types.some((t) => (t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)) !== 0))
   );
+}
+
+/**
+ * Can the argument of a parameter be a signal or carry one, read from its
+ * declaration? Not for a rest parameter, a parameter whose declared type cannot
+ * hold one, or an untyped one whose default is a literal (`size = 1000`).
+ */
+function parameterMayHoldSignal(types: SignalTypes, parameter: ts.ParameterDeclaration): boolean {
+  if (parameter.dotDotDotToken !== undefined) return false;
+  if (parameter.type !== undefined) return types.mayHoldSignal(parameter.type, SLOT_DEPTH);
+  return parameter.initializer === undefined || !isPrimitiveLiteral(parameter.initializer);
+}
+
+function isPrimitiveLiteral(node: ts.Expression): boolean {
+  switch (node.kind) {
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.BigIntLiteral:
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.TemplateExpression:
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+      return true;
+    case ts.SyntaxKind.PrefixUnaryExpression:
+      return isPrimitiveLiteral((node as ts.PrefixUnaryExpression).operand);
+    default:
+      return false;
+  }
 }
 
 /**
@@ -202,13 +230,7 @@ export function hasNoSignalParameter(checker: ts.TypeChecker, signature: ts.Sign
   if (result === undefined) {
     const types = getSignalTypes(checker);
     const overloads = getOverloads(checker, declaration);
-    result = overloads.every((overload) =>
-      overload.parameters.every(
-        (parameter) =>
-          parameter.dotDotDotToken !== undefined ||
-          (parameter.type !== undefined && !types.mayHoldSignal(parameter.type, SLOT_DEPTH)),
-      ),
-    );
+    result = overloads.every((overload) => !overload.parameters.some((parameter) => parameterMayHoldSignal(types, parameter)));
     plainSignatures.set(declaration, result);
   }
   return result;

@@ -95,6 +95,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   const streamLike = new WeakMap<ts.Type, boolean>();
   const declaredMembers = new Map<string, WeakMap<ts.Symbol, boolean>>();
   const paths = new WeakMap<ts.Type, Map<string, readonly string[] | null>>();
+  const resolvedNames = new WeakMap<ts.Node, ts.Symbol | undefined>();
 
   function constituents(type: ts.Type): readonly ts.Type[] {
     const resolved = resolveTypeParameter(type);
@@ -130,8 +131,25 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
 
   /** The symbol a type name or an `extends` expression names, through imports. */
   function resolveName(name: ts.EntityName | ts.Expression): ts.Symbol | undefined {
-    const symbol = checker.getSymbolAtLocation(name);
-    return symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0 ? checker.getAliasedSymbol(symbol) : symbol;
+    // Asked again for each depth of the same type node: resolving a name walks its scopes.
+    if (resolvedNames.has(name)) return resolvedNames.get(name);
+    let symbol = checker.getSymbolAtLocation(name);
+    if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+    resolvedNames.set(name, symbol);
+    return symbol;
+  }
+
+  /** `[brand]: true` where `declare const brand: unique symbol`: a key that is never a string. */
+  function isUniqueSymbol(key: ts.Expression): boolean {
+    if (!ts.isIdentifier(key)) return false;
+    const declaration = resolveName(key)?.valueDeclaration;
+    return (
+      declaration !== undefined &&
+      ts.isVariableDeclaration(declaration) &&
+      declaration.type !== undefined &&
+      ts.isTypeOperatorNode(declaration.type) &&
+      declaration.type.operator === ts.SyntaxKind.UniqueKeyword
+    );
   }
 
   /** Nodes and symbols whose answer is being computed: a recursive type is answered `true`. */
@@ -140,6 +158,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   const holdsBySymbol = new WeakMap<ts.Symbol, boolean[]>();
 
   function mayHoldSignal(node: ts.TypeNode, depth: number): boolean {
+    if (isPlainTypeNode(node)) return false;
     return memoHolds(holdsByNode, node, depth, () => computeMayHoldSignal(node, depth));
   }
 
@@ -169,15 +188,62 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   }
 
   function computeMayHoldSignal(node: ts.TypeNode, depth: number): boolean {
-    if (isPlainTypeNode(node) || node.kind === ts.SyntaxKind.ObjectKeyword) return false;
+    if (node.kind === ts.SyntaxKind.ObjectKeyword) return false;
     if (ts.isParenthesizedTypeNode(node)) return mayHoldSignal(node.type, depth);
     if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) return node.types.some((member) => mayHoldSignal(member, depth));
     if (ts.isTypeLiteralNode(node)) {
-      return mayListMember(node.members, 'aborted') || membersMayHoldSignal(node.members, depth);
+      return mayListMember(node.members, 'aborted', isUniqueSymbol) || membersMayHoldSignal(node.members, depth);
     }
+    // `keyof T`, `unique symbol`: property keys.
+    if (ts.isTypeOperatorNode(node)) return node.operator === ts.SyntaxKind.ReadonlyKeyword && mayHoldSignal(node.type, depth);
     if (!ts.isTypeReferenceNode(node)) return true;
     const symbol = resolveName(node.typeName);
-    return symbol === undefined || symbolMayHoldSignal(symbol, depth);
+    if (symbol === undefined) return true;
+    if ((symbol.flags & ts.SymbolFlags.TypeParameter) !== 0) return typeParameterMayHoldSignal(symbol, depth);
+    return libUtilityMayHoldSignal(node, symbol, depth) ?? symbolMayHoldSignal(symbol, depth);
+  }
+
+  /**
+   * A function's own type parameter (`parseWith<S extends ZodType>(schema: S)`) is
+   * inferred from the call's arguments, so a signal search of the declared signature
+   * sees only its constraint. A class's or an interface's (`Box<T>`'s `value: T`) is
+   * replaced by whatever type argument a use gives it: only its type can tell.
+   */
+  function typeParameterMayHoldSignal(symbol: ts.Symbol, depth: number): boolean {
+    const declaration = symbol.declarations?.[0];
+    if (declaration === undefined || !ts.isTypeParameterDeclaration(declaration) || !ts.isFunctionLike(declaration.parent)) {
+      return true;
+    }
+    return declaration.constraint !== undefined && mayHoldSignal(declaration.constraint, depth);
+  }
+
+  /**
+   * The utility types of TypeScript's own lib, read from their type arguments:
+   * `Partial<Options>` holds what `Options` holds, and `Record<string, V>` has no
+   * properties to search, only an index signature. `undefined` for any other type.
+   */
+  function libUtilityMayHoldSignal(node: ts.TypeReferenceNode, symbol: ts.Symbol, depth: number): boolean | undefined {
+    const [first, second] = node.typeArguments ?? [];
+    if (first === undefined || (symbol.flags & ts.SymbolFlags.TypeAlias) === 0) return undefined;
+    const declaration = symbol.declarations?.[0];
+    if (declaration === undefined || !isLibFile(declaration.getSourceFile())) return undefined;
+    switch (symbol.name) {
+      case 'Partial':
+      case 'Required':
+      case 'Readonly':
+      case 'NonNullable':
+      case 'Pick':
+      case 'Omit':
+      case 'Exclude':
+      case 'Extract':
+        return mayHoldSignal(first, depth);
+      case 'Record':
+        // Never a signal itself; with literal keys, its properties hold what `V` holds.
+        if (second === undefined || depth === 0 || isIndexKeyNode(first)) return false;
+        return mayHoldSignal(second, depth - 1);
+      default:
+        return undefined;
+    }
   }
 
   /** A named type: an interface or class with its bases, a type alias's body, an enum. */
@@ -297,7 +363,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
       } else {
         return true;
       }
-      if (mayListMember(members, name)) return true;
+      if (mayListMember(members, name, isUniqueSymbol)) return true;
       for (const base of bases) {
         const baseSymbol = resolveName(base.expression);
         if (baseSymbol === undefined || mayDeclareMember(baseSymbol, name, true)) return true;
@@ -485,11 +551,18 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     const every = options.everyMember === true;
     if (every ? isSignalOnEveryMember(root) : isSignalLike(root)) return [];
     if (!(every ? isTraversableOnEveryMember(root) : isTraversable(root))) return undefined;
+    const isSignal = every ? isSignalOnEveryMember : isSignalLike;
+    const isFollowed = every ? isTraversableOnEveryMember : isTraversable;
+    const skipDeprecated = options.skipDeprecated === true;
     let frontier: { type: ts.Type; path: readonly string[] }[] = [{ type: root, path: [] }];
     const visited = new Set<ts.Type>([root]);
     for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
       const next: { type: ts.Type; path: readonly string[] }[] = [];
       for (const { type, path } of frontier) {
+        // Properties to look inside at the next depth, in declaration order. A property whose
+        // declared type cannot be a signal itself (`fetchOptions: RequestInit`) is typed only
+        // when no sibling is the signal: `RequestOptions` is settled by its `signal` alone.
+        const inner: { property: ts.Symbol; type: ts.Type | undefined }[] = [];
         for (const property of every ? commonPropertiesOf(type) : propertiesOf(type)) {
           // Tuple elements (`Reflect.apply(fn, this, [url, init])`) are positions, not options.
           if (/^\d+$/.test(property.name)) continue;
@@ -501,20 +574,24 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
           // type need not be built.
           const typeNode = typingDeclaration(property)?.type;
           if (typeNode !== undefined && !mayHoldSignal(typeNode, maxDepth - depth)) continue;
+          if (typeNode !== undefined && !mayHoldSignal(typeNode, 0)) {
+            inner.push({ property, type: undefined });
+            continue;
+          }
           const propertyType = checker.getTypeOfSymbol(property);
-          if (every ? isSignalOnEveryMember(propertyType) : isSignalLike(propertyType)) {
-            if (options.skipDeprecated === true && isDeprecated(property)) continue;
+          if (isSignal(propertyType)) {
+            if (skipDeprecated && isDeprecated(property)) continue;
             return [...path, property.name];
           }
-          if (
-            depth < maxDepth &&
-            !visited.has(propertyType) &&
-            (every ? isTraversableOnEveryMember(propertyType) : isTraversable(propertyType)) &&
-            !(options.skipDeprecated === true && isDeprecated(property))
-          ) {
-            visited.add(propertyType);
-            next.push({ type: propertyType, path: [...path, property.name] });
-          }
+          inner.push({ property, type: propertyType });
+        }
+        if (depth === maxDepth) continue;
+        for (const { property, type: known } of inner) {
+          if (skipDeprecated && isDeprecated(property)) continue;
+          const propertyType = known ?? checker.getTypeOfSymbol(property);
+          if (visited.has(propertyType) || !isFollowed(propertyType)) continue;
+          visited.add(propertyType);
+          next.push({ type: propertyType, path: [...path, property.name] });
         }
       }
       frontier = next;
@@ -674,7 +751,7 @@ function isValueDeclaration(declaration: ts.Declaration): boolean {
  * `'aborted'(): void`, `constructor(readonly aborted: boolean)`, or a computed
  * key that may be any string. `[Symbol.replace]` is never a string.
  */
-function mayListMember(members: readonly ts.Node[], name: string): boolean {
+function mayListMember(members: readonly ts.Node[], name: string, isSymbolKey: (key: ts.Expression) => boolean): boolean {
   for (const member of members) {
     if (ts.isConstructorDeclaration(member) && member.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name)) {
       return true;
@@ -682,13 +759,37 @@ function mayListMember(members: readonly ts.Node[], name: string): boolean {
     const memberName = (member as ts.NamedDeclaration).name;
     if (memberName === undefined) continue;
     if (ts.isComputedPropertyName(memberName)) {
-      if (isWellKnownSymbol(memberName.expression)) continue;
+      if (isWellKnownSymbol(memberName.expression) || isSymbolKey(memberName.expression)) continue;
       if (!ts.isStringLiteralLike(memberName.expression) || memberName.expression.text === name) return true;
     } else if ((ts.isIdentifier(memberName) || ts.isStringLiteral(memberName)) && memberName.text === name) {
       return true;
     }
   }
   return false;
+}
+
+/**
+ * One of TypeScript's own lib files (`lib.es5.d.ts`), which declare the global
+ * utility types: a global script, not a module, named `lib.*.d.ts`.
+ */
+function isLibFile(sourceFile: ts.SourceFile): boolean {
+  return sourceFile.isDeclarationFile && !ts.isExternalModule(sourceFile) && /(?:^|[\\/])lib\.[\w.]+\.d\.ts$/.test(sourceFile.fileName);
+}
+
+/** `string`, `number`, `symbol` or a union of them: `Record<string, V>` is an index signature, with no properties. */
+function isIndexKeyNode(node: ts.TypeNode): boolean {
+  switch (node.kind) {
+    case ts.SyntaxKind.StringKeyword:
+    case ts.SyntaxKind.NumberKeyword:
+    case ts.SyntaxKind.SymbolKeyword:
+      return true;
+    case ts.SyntaxKind.ParenthesizedType:
+      return isIndexKeyNode((node as ts.ParenthesizedTypeNode).type);
+    case ts.SyntaxKind.UnionType:
+      return (node as ts.UnionTypeNode).types.every(isIndexKeyNode);
+    default:
+      return false;
+  }
 }
 
 /** `Symbol.asyncIterator`, `Symbol.replace`: a property key that is never a string. */

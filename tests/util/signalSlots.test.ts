@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { findCallSlot, getSlotStatus, getSlotValue } from '../../src/util/signalSlots.js';
+import { findCallSlot, getCallSignature, getSlotStatus, getSlotValue, hasNoSignalParameter } from '../../src/util/signalSlots.js';
 import { analyze, nth } from './harness.js';
 
 /** Slot, status and value of the last call statement in the code. */
@@ -64,6 +64,13 @@ describe('findCallSlot', () => {
     expect(inspectLastCall(code)).toMatchObject({ index: 1, path: ['signal'], fromOtherOverload: true });
   });
 
+  it('prefers a signal beside an options bag that holds one deeper', () => {
+    const code = 'declare function f(o?: { fetchOptions?: { signal?: AbortSignal }; headers?: Record<string, string>; signal?: AbortSignal }): Promise<void>;\nf()';
+    expect(inspectLastCall(code)).toMatchObject({ index: 0, path: ['signal'] });
+    const nested = 'declare function f(o?: { fetchOptions?: { signal?: AbortSignal }; retries?: number }): Promise<void>;\nf()';
+    expect(inspectLastCall(nested)).toMatchObject({ index: 0, path: ['fetchOptions', 'signal'] });
+  });
+
   it('finds a slot behind the type parameter of a generic class', () => {
     const code = 'declare class Runnable<O extends { signal?: AbortSignal }> { invoke(input: string, options?: Partial<O>): Promise<string> }\ndeclare const r: Runnable<{ signal?: AbortSignal; tags?: string[] }>;\nr.invoke("x")';
     expect(inspectLastCall(code)).toMatchObject({ index: 1, path: ['signal'] });
@@ -89,6 +96,37 @@ describe('getSlotStatus and getSlotValue', () => {
     ['declare function f(o: { config?: { abortSignal?: AbortSignal } }): Promise<void>;\ndeclare const s: AbortSignal;\nf({ config: { abortSignal: s } })', 'given', 's'],
   ])('%s → %s', (code, status, value) => {
     expect(inspectLastCall(code)).toMatchObject({ status, value });
+  });
+});
+
+describe('hasNoSignalParameter', () => {
+  /** Answer for the last call statement in the code. */
+  function noSignalParameter(code: string): boolean {
+    return analyze(code, 'dom', (analysis) => {
+      const statements = (analysis.nodes.get('CallExpression') ?? []).filter((n) => n.parent?.type === 'ExpressionStatement');
+      const call = statements.at(-1) as TSESTree.CallExpression;
+      const signature = getCallSignature(analysis.services, call)!;
+      return hasNoSignalParameter(analysis.services.program.getTypeChecker(), signature);
+    });
+  }
+
+  it.each([
+    'function f(text: string, size = 1000, overlap = -1, label = `x`) { return text; }\nf("a")',
+    'function f<T>(items: T[], pick: (item: T) => boolean, value: T) { return items; }\nf([1], () => true, 1)',
+    'function f(vars: Readonly<Record<string, string | number>>, level: keyof typeof levels) { return vars; }\nconst levels = { info: 1 };\nf({}, "info")',
+    'function f(...signals: AbortSignal[]) { return signals; }\nf()',
+  ])('true: %s', (code) => {
+    expect(noSignalParameter(code)).toBe(true);
+  });
+
+  it.each([
+    'function f(text: string, signal?: AbortSignal) { return text; }\nf("a")',
+    'function f(text: string, options = {}) { return text; }\nf("a")',
+    'function f(text: string, options) { return text; }\nf("a")',
+    'function f<O extends { signal?: AbortSignal }>(options: O) { return options; }\nf({})',
+    'class Box<T> { put(value: T) { return value; } }\nnew Box<{ signal: AbortSignal }>().put({ signal: AbortSignal.timeout(1) })',
+  ])('false: %s', (code) => {
+    expect(noSignalParameter(code)).toBe(false);
   });
 });
 

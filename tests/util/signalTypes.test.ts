@@ -172,9 +172,38 @@ describe('mayHoldSignal', () => {
   });
 
   it('answers true where only the type can tell', () => {
-    expect(holds('function f<T>(x: T) {}', 2)).toBe(true);
-    expect(holds('function f(x: Partial<{ signal: AbortSignal }>) {}', 2)).toBe(true);
     expect(holds('interface Box<T> { value: T }\nfunction f(x: Box<{ signal: AbortSignal }>) {}', 2)).toBe(true);
+    expect(holds('type Pick2<T> = { [K in keyof T]: T[K] }\nfunction f(x: Pick2<{ signal: AbortSignal }>) {}', 2)).toBe(true);
+  });
+
+  it("reads a function's own type parameter as its constraint", () => {
+    expect(holds('function f<T>(x: T) {}', 2)).toBe(false);
+    expect(holds('function f<T extends string>(x: T) {}', 2)).toBe(false);
+    expect(holds('function f<T extends { signal?: AbortSignal }>(x: T) {}', 1)).toBe(true);
+    expect(holds('function f<T extends { signal?: AbortSignal }>(x: T) {}', 0)).toBe(false);
+  });
+
+  it('reads the utility types of the lib from their type arguments', () => {
+    expect(holds('function f(x: Partial<{ signal: AbortSignal }>) {}', 1)).toBe(true);
+    expect(holds('function f(x: Readonly<Partial<{ id: string }>>) {}', 2)).toBe(false);
+    expect(holds("function f(x: Omit<{ signal: AbortSignal; id: string }, 'id'>) {}", 1)).toBe(true);
+    // An index signature has no property for the search to follow.
+    expect(holds('function f(x: Record<string, AbortSignal>) {}', 2)).toBe(false);
+    expect(holds('function f(x: Readonly<Record<string, string | number>>) {}', 2)).toBe(false);
+    expect(holds("function f(x: Record<'a' | 'b', { signal: AbortSignal }>) {}", 2)).toBe(true);
+    expect(holds("function f(x: Record<'a' | 'b', { signal: AbortSignal }>) {}", 1)).toBe(false);
+    // A project's own `Partial` is read like any other type.
+    expect(holds('type Partial<T> = { signal: AbortSignal; value?: T }\nfunction f(x: Partial<string>) {}', 1)).toBe(true);
+  });
+
+  it('rules out property keys', () => {
+    expect(holds('function f(x: keyof { signal: AbortSignal }) {}', 2)).toBe(false);
+  });
+
+  it('knows a unique-symbol key is not `aborted`', () => {
+    const brand = 'declare const brand: unique symbol;\n';
+    expect(holds(`${brand}function f(x: { [brand]: true; values: string[] }) {}`, 0)).toBe(false);
+    expect(holds("declare const key: 'aborted' | 'x';\nfunction f(x: { [key]: boolean }) {}", 0)).toBe(true);
   });
 
   it('reads the type of a name that is also a value, not the value', () => {
