@@ -152,22 +152,35 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     );
   }
 
-  /** Nodes and symbols whose answer is being computed: a recursive type is answered `true`. */
-  const holdingInProgress = new Set<ts.Node | ts.Symbol>();
-  const holdsByNode = new WeakMap<ts.Node, boolean[]>();
-  const holdsBySymbol = new WeakMap<ts.Symbol, boolean[]>();
-
-  function mayHoldSignal(node: ts.TypeNode, depth: number): boolean {
-    if (isPlainTypeNode(node)) return false;
-    return memoHolds(holdsByNode, node, depth, () => computeMayHoldSignal(node, depth));
+  /**
+   * What a declared type node can hold before its type arguments are known: `true`,
+   * `false`, or the type parameters it depends on, each at the depth left where it is
+   * used (`interface Box<T> { value: T }` holds within 1 property what `T` is itself).
+   * A reference such as `Box<string>` puts its type arguments in their place.
+   */
+  type Holds = boolean | readonly ParameterUse[];
+  interface ParameterUse {
+    readonly parameter: ts.Symbol;
+    readonly depth: number;
   }
 
-  function memoHolds<K extends ts.Node | ts.Symbol>(
-    cache: WeakMap<K, boolean[]>,
-    key: K,
-    depth: number,
-    compute: () => boolean,
-  ): boolean {
+  /** Nodes and symbols whose answer is being computed: a recursive type is answered `true`. */
+  const holdingInProgress = new Set<object>();
+  const holdsByNode = new WeakMap<ts.Node, Holds[]>();
+  const holdsBySymbol = new WeakMap<ts.Symbol, Holds[]>();
+  const propertyTypesBySymbol = new WeakMap<ts.Symbol, Holds[]>();
+
+  function mayHoldSignal(node: ts.TypeNode, depth: number): boolean {
+    // A dependence left over is on a type parameter that only the type can tell.
+    return holds(node, depth) !== false;
+  }
+
+  function holds(node: ts.TypeNode, depth: number): Holds {
+    if (isPlainTypeNode(node)) return false;
+    return memoHolds(holdsByNode, node, depth, () => computeHolds(node, depth));
+  }
+
+  function memoHolds<K extends object>(cache: WeakMap<K, Holds[]>, key: K, depth: number, compute: () => Holds): Holds {
     let byDepth = cache.get(key);
     if (byDepth === undefined) {
       byDepth = [];
@@ -187,34 +200,63 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     return result;
   }
 
-  function computeMayHoldSignal(node: ts.TypeNode, depth: number): boolean {
+  /** `true` if any item holds; otherwise the dependences of all of them. */
+  function anyHolds<T>(items: Iterable<T>, holdsOf: (item: T) => Holds): Holds {
+    let uses: ParameterUse[] | undefined;
+    for (const item of items) {
+      const result = holdsOf(item);
+      if (result === true) return true;
+      if (result !== false) (uses ??= []).push(...result);
+    }
+    return uses ?? false;
+  }
+
+  function computeHolds(node: ts.TypeNode, depth: number): Holds {
     if (node.kind === ts.SyntaxKind.ObjectKeyword) return false;
-    if (ts.isParenthesizedTypeNode(node)) return mayHoldSignal(node.type, depth);
-    if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) return node.types.some((member) => mayHoldSignal(member, depth));
+    if (ts.isParenthesizedTypeNode(node)) return holds(node.type, depth);
+    if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) return anyHolds(node.types, (member) => holds(member, depth));
     if (ts.isTypeLiteralNode(node)) {
-      return mayListMember(node.members, 'aborted', isUniqueSymbol) || membersMayHoldSignal(node.members, depth);
+      return mayListMember(node.members, 'aborted', isUniqueSymbol) || membersHold(node.members, depth);
     }
     // `keyof T`, `unique symbol`: property keys.
-    if (ts.isTypeOperatorNode(node)) return node.operator === ts.SyntaxKind.ReadonlyKeyword && mayHoldSignal(node.type, depth);
+    if (ts.isTypeOperatorNode(node)) return node.operator === ts.SyntaxKind.ReadonlyKeyword && holds(node.type, depth);
+    // `NotAny<T>` (`[0] extends [1 & T] ? never : T`): one branch or the other.
+    if (ts.isConditionalTypeNode(node)) return anyHolds([node.trueType, node.falseType], (branch) => holds(branch, depth));
+    // `Events[E]`: one of the object's property types.
+    if (ts.isIndexedAccessTypeNode(node)) return propertyTypesHold(node.objectType, depth);
     if (!ts.isTypeReferenceNode(node)) return true;
     const symbol = resolveName(node.typeName);
     if (symbol === undefined) return true;
-    if ((symbol.flags & ts.SymbolFlags.TypeParameter) !== 0) return typeParameterMayHoldSignal(symbol, depth);
-    return libUtilityMayHoldSignal(node, symbol, depth) ?? symbolMayHoldSignal(symbol, depth);
+    if ((symbol.flags & ts.SymbolFlags.TypeParameter) !== 0) return typeParameterHolds(symbol, depth);
+    return libUtilityHolds(node, symbol, depth) ?? substitute(symbol, node.typeArguments, symbolHolds(symbol, depth));
   }
 
   /**
    * A function's own type parameter (`parseWith<S extends ZodType>(schema: S)`) is
    * inferred from the call's arguments, so a signal search of the declared signature
-   * sees only its constraint. A class's or an interface's (`Box<T>`'s `value: T`) is
-   * replaced by whatever type argument a use gives it: only its type can tell.
+   * sees only its constraint. A class's, an interface's or an alias's (`Box<T>`'s
+   * `value: T`) is whatever type argument a use gives it. An `infer`red one stays
+   * unknown.
    */
-  function typeParameterMayHoldSignal(symbol: ts.Symbol, depth: number): boolean {
+  function typeParameterHolds(symbol: ts.Symbol, depth: number): Holds {
     const declaration = symbol.declarations?.[0];
-    if (declaration === undefined || !ts.isTypeParameterDeclaration(declaration) || !ts.isFunctionLike(declaration.parent)) {
-      return true;
-    }
-    return declaration.constraint !== undefined && mayHoldSignal(declaration.constraint, depth);
+    if (declaration === undefined || !ts.isTypeParameterDeclaration(declaration)) return true;
+    if (ts.isFunctionLike(declaration.parent)) return declaration.constraint !== undefined && holds(declaration.constraint, depth);
+    return [{ parameter: symbol, depth }];
+  }
+
+  /** Puts a reference's type arguments (or the parameters' defaults) in place of `owner`'s type parameters. */
+  function substitute(owner: ts.Symbol, typeArguments: ts.NodeArray<ts.TypeNode> | undefined, result: Holds): Holds {
+    if (typeof result === 'boolean') return result;
+    return anyHolds(result, (use) => {
+      const declaration = use.parameter.declarations?.[0];
+      if (declaration === undefined || !ts.isTypeParameterDeclaration(declaration)) return true;
+      const owners = owner.declarations ?? [];
+      if (!owners.includes(declaration.parent as ts.Declaration)) return [use];
+      const index = (declaration.parent as ts.DeclarationWithTypeParameterChildren).typeParameters?.indexOf(declaration) ?? -1;
+      const argument = typeArguments?.[index] ?? declaration.default;
+      return argument === undefined || holds(argument, use.depth);
+    });
   }
 
   /**
@@ -222,7 +264,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
    * `Partial<Options>` holds what `Options` holds, and `Record<string, V>` has no
    * properties to search, only an index signature. `undefined` for any other type.
    */
-  function libUtilityMayHoldSignal(node: ts.TypeReferenceNode, symbol: ts.Symbol, depth: number): boolean | undefined {
+  function libUtilityHolds(node: ts.TypeReferenceNode, symbol: ts.Symbol, depth: number): Holds | undefined {
     const [first, second] = node.typeArguments ?? [];
     if (first === undefined || (symbol.flags & ts.SymbolFlags.TypeAlias) === 0) return undefined;
     const declaration = symbol.declarations?.[0];
@@ -236,41 +278,50 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
       case 'Omit':
       case 'Exclude':
       case 'Extract':
-        return mayHoldSignal(first, depth);
+        return holds(first, depth);
       case 'Record':
         // Never a signal itself; with literal keys, its properties hold what `V` holds.
         if (second === undefined || depth === 0 || isIndexKeyNode(first)) return false;
-        return mayHoldSignal(second, depth - 1);
+        return holds(second, depth - 1);
       default:
         return undefined;
     }
   }
 
   /** A named type: an interface or class with its bases, a type alias's body, an enum. */
-  function symbolMayHoldSignal(symbol: ts.Symbol, depth: number): boolean {
+  function symbolHolds(symbol: ts.Symbol, depth: number): Holds {
     return memoHolds(holdsBySymbol, symbol, depth, () => {
       if ((symbol.flags & ts.SymbolFlags.Enum) !== 0) return false;
       if ((symbol.flags & NAMED_TYPE) === 0) return true;
       const declarations = symbol.declarations;
       if (declarations === undefined || declarations.length === 0) return true;
-      for (const declaration of declarations) {
-        if (ts.isTypeAliasDeclaration(declaration)) {
-          if (mayHoldSignal(declaration.type, depth)) return true;
-        } else if (ts.isInterfaceDeclaration(declaration) || ts.isClassLike(declaration)) {
-          if (mayDeclareMember(symbol, 'aborted', true) || membersMayHoldSignal(declaration.members, depth)) return true;
-          for (const clause of declaration.heritageClauses ?? []) {
-            if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
-            for (const base of clause.types) {
-              const baseSymbol = resolveName(base.expression);
-              if (baseSymbol === undefined || symbolMayHoldSignal(baseSymbol, depth)) return true;
-            }
-          }
-        } else if (!isValueDeclaration(declaration)) {
-          // A type parameter, say: only its type can tell.
-          return true;
-        }
+      if (declarations.some((declaration) => ts.isInterfaceDeclaration(declaration) || ts.isClassLike(declaration))) {
+        if (mayDeclareMember(symbol, 'aborted', true)) return true;
       }
-      return false;
+      return anyHolds(declarations, (declaration): Holds => {
+        if (ts.isTypeAliasDeclaration(declaration)) return holds(declaration.type, depth);
+        if (ts.isInterfaceDeclaration(declaration) || ts.isClassLike(declaration)) {
+          return anyHolds([membersHold(declaration.members, depth), basesHold(declaration, depth, symbolHolds)], (result) => result);
+        }
+        // A type parameter, say: only its type can tell.
+        return !isValueDeclaration(declaration);
+      });
+    });
+  }
+
+  /** What the classes and interfaces a declaration extends hold, with the type arguments it gives them. */
+  function basesHold(
+    declaration: ts.InterfaceDeclaration | ts.ClassLikeDeclaration,
+    depth: number,
+    holdsOf: (symbol: ts.Symbol, depth: number) => Holds,
+  ): Holds {
+    return anyHolds(declaration.heritageClauses ?? [], (clause) => {
+      // `implements` adds no members.
+      if (clause.token !== ts.SyntaxKind.ExtendsKeyword) return false;
+      return anyHolds(clause.types, (base) => {
+        const baseSymbol = resolveName(base.expression);
+        return baseSymbol === undefined || substitute(baseSymbol, base.typeArguments, holdsOf(baseSymbol, depth));
+      });
     });
   }
 
@@ -280,31 +331,68 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
    * signatures are never followed by the slot or source search; a property with no
    * declared type (a class field typed by its initializer) may hold anything.
    */
-  function membersMayHoldSignal(members: ts.NodeArray<ts.Node>, depth: number): boolean {
-    for (const member of members) {
+  function membersHold(members: ts.NodeArray<ts.Node>, depth: number): Holds {
+    // The member itself could be the signal only when it is named `aborted`'s owner: that is
+    // the type's own question (`mayDeclareMember`); here only what its properties hold counts.
+    if (depth === 0) return false;
+    return anyHolds(members, (member): Holds => {
       if (ts.isTypeElement(member) || ts.isClassElement(member)) {
         const name = member.name;
-        if (name !== undefined && ts.isComputedPropertyName(name) && isWellKnownSymbol(name.expression)) continue;
+        if (name !== undefined && ts.isComputedPropertyName(name) && isWellKnownSymbol(name.expression)) return false;
       }
       if (ts.isConstructorDeclaration(member)) {
-        for (const parameter of member.parameters) {
-          if (!ts.isParameterPropertyDeclaration(parameter, member)) continue;
-          if (depth === 0 || parameter.type === undefined || mayHoldSignal(parameter.type, depth - 1)) return true;
-        }
-        continue;
+        return anyHolds(member.parameters, (parameter) => {
+          if (!ts.isParameterPropertyDeclaration(parameter, member)) return false;
+          return parameter.type === undefined || holds(parameter.type, depth - 1);
+        });
       }
-      const type = ts.isPropertySignature(member) || ts.isPropertyDeclaration(member)
-        ? member.type
-        : ts.isGetAccessorDeclaration(member)
-          ? member.type
-          : null;
-      if (type === null) continue;
-      // The member itself could be the signal only when it is named `aborted`'s owner: that is
-      // the type's own question (`mayDeclareMember`); here only what its properties hold counts.
-      if (depth === 0) continue;
-      if (type === undefined || mayHoldSignal(type, depth - 1)) return true;
-    }
-    return false;
+      if (ts.isPropertySignature(member) || ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member)) {
+        return member.type === undefined || holds(member.type, depth - 1);
+      }
+      return false;
+    });
+  }
+
+  /**
+   * What any one property of an object type can hold, index signatures included:
+   * the value of `Events[E]`. Only type literals and named interfaces and aliases
+   * list their properties; anything else may hold anything.
+   */
+  function propertyTypesHold(object: ts.TypeNode, depth: number): Holds {
+    if (ts.isParenthesizedTypeNode(object)) return propertyTypesHold(object.type, depth);
+    if (ts.isTypeLiteralNode(object)) return memberTypesHold(object.members, depth);
+    if (!ts.isTypeReferenceNode(object)) return true;
+    const symbol = resolveName(object.typeName);
+    if (symbol === undefined || (symbol.flags & NAMED_TYPE) === 0) return true;
+    return substitute(symbol, object.typeArguments, symbolPropertyTypesHold(symbol, depth));
+  }
+
+  function symbolPropertyTypesHold(symbol: ts.Symbol, depth: number): Holds {
+    return memoHolds(propertyTypesBySymbol, symbol, depth, () =>
+      anyHolds(symbol.declarations ?? [], (declaration): Holds => {
+        if (ts.isTypeAliasDeclaration(declaration)) return propertyTypesHold(declaration.type, depth);
+        if (ts.isInterfaceDeclaration(declaration) || ts.isClassLike(declaration)) {
+          return anyHolds([memberTypesHold(declaration.members, depth), basesHold(declaration, depth, symbolPropertyTypesHold)], (result) => result);
+        }
+        return !isValueDeclaration(declaration);
+      }),
+    );
+  }
+
+  /** Can the type of one of `members` (a property, an accessor or an index signature) hold a signal within `depth`? */
+  function memberTypesHold(members: ts.NodeArray<ts.Node>, depth: number): Holds {
+    return anyHolds(members, (member): Holds => {
+      if (ts.isPropertySignature(member) || ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isIndexSignatureDeclaration(member)) {
+        return member.type === undefined || holds(member.type, depth);
+      }
+      if (ts.isConstructorDeclaration(member)) {
+        return anyHolds(member.parameters, (parameter) =>
+          ts.isParameterPropertyDeclaration(parameter, member) && (parameter.type === undefined || holds(parameter.type, depth)),
+        );
+      }
+      // Methods are functions.
+      return false;
+    });
   }
 
   /** Could `type` have a property `name`? `false` is certain; read from declarations where possible. */

@@ -176,6 +176,33 @@ describe('mayHoldSignal', () => {
     expect(holds('type Pick2<T> = { [K in keyof T]: T[K] }\nfunction f(x: Pick2<{ signal: AbortSignal }>) {}', 2)).toBe(true);
   });
 
+  it('puts the type arguments of a generic type in place of its parameters', () => {
+    const box = 'interface Box<T> { value: T }\n';
+    expect(holds(`${box}function f(x: Box<string>) {}`, 2)).toBe(false);
+    expect(holds(`${box}function f(x: Box<{ signal: AbortSignal }>) {}`, 2)).toBe(true);
+    expect(holds(`${box}function f(x: Box<AbortSignal>) {}`, 1)).toBe(true);
+    expect(holds(`${box}function f(x: Box<AbortSignal>) {}`, 0)).toBe(false);
+    // A parameter left out takes its default.
+    expect(holds('interface Box<T = { signal: AbortSignal }> { value: T }\nfunction f(x: Box) {}', 2)).toBe(true);
+    expect(holds('interface Box<T = number> { value: T }\nfunction f(x: Box) {}', 2)).toBe(false);
+    // A base gets the arguments its `extends` clause gives it.
+    expect(holds(`${box}interface Named extends Box<string> { name: string }\nfunction f(x: Named) {}`, 2)).toBe(false);
+    expect(holds(`${box}interface Job extends Box<AbortSignal> { id: string }\nfunction f(x: Job) {}`, 1)).toBe(true);
+  });
+
+  it('reads both branches of a conditional type', () => {
+    const notAny = 'type NotAny<T> = [0] extends [1 & T] ? never : T;\n';
+    expect(holds(`${notAny}function f(x: NotAny<{ id: string }>) {}`, 2)).toBe(false);
+    expect(holds(`${notAny}function f(x: NotAny<{ signal?: AbortSignal }>) {}`, 1)).toBe(true);
+  });
+
+  it('reads an indexed access type from the property types of its object', () => {
+    const events = 'interface Events { done: () => void; error: (cause: Error) => void }\n';
+    expect(holds(`${events}function f<E extends keyof Events>(x: Events[E]) {}`, 2)).toBe(false);
+    expect(holds("interface Bag { a: { signal: AbortSignal }; b: string }\nfunction f(x: Bag['a']) {}", 1)).toBe(true);
+    expect(holds('interface Bag { [key: string]: AbortSignal }\nfunction f(x: Bag[string]) {}', 0)).toBe(true);
+  });
+
   it("reads a function's own type parameter as its constraint", () => {
     expect(holds('function f<T>(x: T) {}', 2)).toBe(false);
     expect(holds('function f<T extends string>(x: T) {}', 2)).toBe(false);
