@@ -242,8 +242,26 @@ function consumesGovernedStream(
 ): boolean {
   const types = getSignalTypes(services.program.getTypeChecker());
   return getPassedValues(node).some(
-    (value) => types.isStreamLike(services.getTypeAtLocation(value)) && isGovernedStream(sourceCode, services, value, 0),
+    (value) =>
+      !isNeverStream(value) && types.isStreamLike(services.getTypeAtLocation(value)) && isGovernedStream(sourceCode, services, value, 0),
   );
+}
+
+/** `'gpt-4o'`, `[...messages]`, `{ role: 'user' }`, `() => {}`, `-1`: values that are never a stream, read off the syntax. */
+function isNeverStream(value: TSESTree.Expression): boolean {
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.UpdateExpression:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** The arguments of a call, and the property values of its object-literal arguments. */
