@@ -351,6 +351,22 @@ function getOverloads(checker: ts.TypeChecker, declaration: ts.SignatureDeclarat
 
 function computeOverloads(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration): readonly ts.SignatureDeclaration[] {
   const name = ts.getNameOfDeclaration(declaration);
+  // A function or method with a body merges with nothing outside its own block or class: its
+  // overloads are the declarations of the same name beside it (most project functions have none).
+  if (name !== undefined && ts.isIdentifier(name) && isImplementation(declaration)) {
+    const siblings: readonly ts.Node[] = ts.isClassLike(declaration.parent)
+      ? declaration.parent.members
+      : ts.isSourceFile(declaration.parent) || ts.isBlock(declaration.parent) || ts.isModuleBlock(declaration.parent)
+        ? declaration.parent.statements
+        : [declaration];
+    const isStatic = isStaticMethod(declaration);
+    return siblings.filter((sibling): sibling is ts.SignatureDeclaration => {
+      if (sibling.kind !== declaration.kind) return false;
+      const siblingName = (sibling as ts.SignatureDeclaration).name;
+      if (siblingName === undefined || !ts.isIdentifier(siblingName) || siblingName.text !== name.text) return false;
+      return isStaticMethod(sibling) === isStatic;
+    });
+  }
   if (name !== undefined) {
     const symbol = checker.getSymbolAtLocation(name);
     const overloads = symbol?.declarations?.filter(
@@ -364,6 +380,15 @@ function computeOverloads(checker: ts.TypeChecker, declaration: ts.SignatureDecl
     (member): member is ts.SignatureDeclaration => member.kind === declaration.kind,
   );
   return members.length > 0 ? members : [declaration];
+}
+
+function isStaticMethod(node: ts.Node): boolean {
+  return ts.isMethodDeclaration(node) && (ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Static) !== 0;
+}
+
+/** A function declaration or method with a body, in a source file. */
+function isImplementation(declaration: ts.SignatureDeclaration): boolean {
+  return (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) && declaration.body !== undefined;
 }
 
 /** What a call passes in its signal slot. */

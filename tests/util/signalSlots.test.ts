@@ -115,12 +115,15 @@ describe('hasNoSignalParameter', () => {
     'function f<T>(items: T[], pick: (item: T) => boolean, value: T) { return items; }\nf([1], () => true, 1)',
     'function f(vars: Readonly<Record<string, string | number>>, level: keyof typeof levels) { return vars; }\nconst levels = { info: 1 };\nf({}, "info")',
     'function f(...signals: AbortSignal[]) { return signals; }\nf()',
+    // A static method of the same name is another member, not an overload.
+    'class C { static run(signal?: AbortSignal) { return signal; } run(id: string) { return id; } }\nnew C().run("a")',
   ])('true: %s', (code) => {
     expect(noSignalParameter(code)).toBe(true);
   });
 
   it.each([
     'function f(text: string, signal?: AbortSignal) { return text; }\nf("a")',
+    'function f(text: string): string;\nfunction f(text: string, signal: AbortSignal): string;\nfunction f(text: string, signal?: AbortSignal) { return text + String(signal); }\nf("a")',
     'function f(text: string, options = {}) { return text; }\nf("a")',
     'function f(text: string, options) { return text; }\nf("a")',
     'function f<O extends { signal?: AbortSignal }>(options: O) { return options; }\nf({})',
