@@ -224,11 +224,26 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     if (ts.isConditionalTypeNode(node)) return anyHolds([node.trueType, node.falseType], (branch) => holds(branch, depth));
     // `Events[E]`: one of the object's property types.
     if (ts.isIndexedAccessTypeNode(node)) return propertyTypesHold(node.objectType, depth);
+    if (ts.isImportTypeNode(node)) return importTypeHolds(node, depth);
     if (!ts.isTypeReferenceNode(node)) return true;
     const symbol = resolveName(node.typeName);
-    if (symbol === undefined) return true;
+    // A name that does not resolve (`globalThis.FetchRequestInit` where no such global is declared)
+    // makes the type `any`, which no search follows.
+    if (symbol === undefined || symbol.declarations === undefined || symbol.declarations.length === 0) return false;
     if ((symbol.flags & ts.SymbolFlags.TypeParameter) !== 0) return typeParameterHolds(symbol, depth);
     return libUtilityHolds(node, symbol, depth) ?? substitute(symbol, node.typeArguments, symbolHolds(symbol, depth));
+  }
+
+  /**
+   * `import('undici-types').RequestInit`: the named type. A module that does not resolve
+   * (SDKs name every place a package might be installed) makes the type `any`, which no
+   * search follows.
+   */
+  function importTypeHolds(node: ts.ImportTypeNode, depth: number): Holds {
+    if (node.isTypeOf || node.qualifier === undefined || !ts.isLiteralTypeNode(node.argument)) return true;
+    if (checker.getSymbolAtLocation(node.argument.literal) === undefined) return false;
+    const symbol = resolveName(node.qualifier);
+    return symbol === undefined || substitute(symbol, node.typeArguments, symbolHolds(symbol, depth));
   }
 
   /**
@@ -448,6 +463,9 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
         }
       } else if (ts.isTypeLiteralNode(declaration)) {
         members = declaration.members;
+      } else if (ts.isTypeAliasDeclaration(declaration)) {
+        if (typeNodeMayDeclareMember(declaration.type, name)) return true;
+        continue;
       } else {
         return true;
       }
@@ -458,6 +476,21 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
       }
     }
     return false;
+  }
+
+  /**
+   * The body of a type alias that an interface extends: `interface Headers extends _Headers {}`
+   * with `type _Headers = … ? {} : undici.Headers`.
+   */
+  function typeNodeMayDeclareMember(node: ts.TypeNode, name: string): boolean {
+    if (isPlainTypeNode(node)) return false;
+    if (ts.isParenthesizedTypeNode(node)) return typeNodeMayDeclareMember(node.type, name);
+    if (ts.isTypeLiteralNode(node)) return mayListMember(node.members, name, isUniqueSymbol);
+    if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) return node.types.some((member) => typeNodeMayDeclareMember(member, name));
+    if (ts.isConditionalTypeNode(node)) return typeNodeMayDeclareMember(node.trueType, name) || typeNodeMayDeclareMember(node.falseType, name);
+    if (!ts.isTypeReferenceNode(node)) return true;
+    const symbol = resolveName(node.typeName);
+    return symbol === undefined || (symbol.flags & ts.SymbolFlags.TypeParameter) !== 0 || mayDeclareMember(symbol, name, true);
   }
 
   function isSignalLike(type: ts.Type): boolean {

@@ -223,6 +223,18 @@ describe('mayHoldSignal', () => {
     expect(holds('type Partial<T> = { signal: AbortSignal; value?: T }\nfunction f(x: Partial<string>) {}', 1)).toBe(true);
   });
 
+  it('rules out a type that does not resolve, which is `any`', () => {
+    expect(holds('function f(x: NoSuchOptions) {}', 2)).toBe(false);
+    expect(holds("function f(x: import('./no-such-module').Options) {}", 2)).toBe(false);
+    expect(holds("function f(x: import('openai').ClientOptions) {}", 2, 'node')).toBe(true);
+  });
+
+  it('reads an interface that extends a type alias', () => {
+    const alias = (shape: string) => `type Base = [0] extends [1] ? {} : ${shape};\ninterface H extends Base { name: string }\n`;
+    expect(holds(`${alias('{ id: string }')}function f(x: H) {}`, 0)).toBe(false);
+    expect(holds(`${alias('{ aborted: boolean }')}function f(x: H) {}`, 0)).toBe(true);
+  });
+
   it('rules out property keys', () => {
     expect(holds('function f(x: keyof { signal: AbortSignal }) {}', 2)).toBe(false);
   });
