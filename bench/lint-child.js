@@ -2,13 +2,13 @@
 //
 // Run by run.js through child_process.fork() with one JSON argument:
 //   { config: 'parse-only' | 'no-floating-promises' | 'plugin' | 'combined',
-//     corpusDir: string, pluginPath?: string, parserMode: 'service' | 'project' }
+//     corpusDir: string, pluginPath?: string, parserMode: 'service' | 'project', typecheck?: 'file' | 'program' }
 // It sends one message back over IPC: { ok: true, ...figures } or { ok: false, error, fatals }.
 // One process per configuration keeps CPU time and peak RSS attributable to that configuration.
 
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { RULE_ID, benchPlugin, counters, fileSamples, threadSchedstat } from './force-typecheck-rule.js';
+import { RULE_ID, benchPlugin, counters, fileSamples, setTypecheckScope, threadSchedstat } from './force-typecheck-rule.js';
 
 /**
  * @typedef {object} ChildInput
@@ -16,6 +16,7 @@ import { RULE_ID, benchPlugin, counters, fileSamples, threadSchedstat } from './
  * @property {string} corpusDir
  * @property {string} [pluginPath]
  * @property {'service' | 'project'} parserMode
+ * @property {'file' | 'program'} [typecheck]
  */
 
 /** @param {unknown} message */
@@ -67,6 +68,7 @@ async function main() {
   /** @type {ChildInput} */
   const input = JSON.parse(process.argv[2] ?? '{}');
   const cpuAtStart = process.cpuUsage();
+  setTypecheckScope(input.typecheck ?? 'file');
 
   const [{ ESLint }, tseslint] = await Promise.all([import('eslint'), import('typescript-eslint')]);
   const { default: ts } = await import('typescript');

@@ -6,6 +6,7 @@
 //   node bench/run.js --configs parse-only,plugin    # a subset of configurations
 //   node bench/run.js --plugin /path/to/plugin.js    # benchmark another build of the plugin
 //   node bench/run.js --repeat 3                     # best of 3 runs per configuration
+//   node bench/run.js --typecheck program            # type-check every file before the first is linted
 //
 // Every (scale, configuration) pair is linted in its own child process (bench/lint-child.js), one
 // after another, so that CPU time and peak RSS belong to that configuration alone. See
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
     configs: { type: 'string', default: CONFIGS.join(',') },
     plugin: { type: 'string', default: path.join(repoRoot, 'dist', 'index.js') },
     'parser-mode': { type: 'string', default: 'service' },
+    typecheck: { type: 'string', default: 'file' },
     repeat: { type: 'string', default: '1' },
     out: { type: 'string', default: path.join(here, '.out', 'latest.json') },
     'max-old-space-size': { type: 'string', default: '8192' },
@@ -46,10 +48,13 @@ const { values: args } = parseArgs({
 if (args.help) {
   console.log(`usage: node bench/run.js [--scales 1,4,16] [--configs ${CONFIGS.join(',')}] [--repeat N]
                          [--groups ${BASE_GROUPS}] [--check] [--plugin dist/index.js] [--parser-mode service|project]
-                         [--out bench/.out/latest.json]
+                         [--typecheck file|program] [--out bench/.out/latest.json]
 
   --groups  feature groups at 1x (21 files each; default ${BASE_GROUPS})
-  --check   exit 1 when the plugin's per-file time at the largest scale is more than ${FLATNESS_TARGET}x the smallest's`);
+  --check      exit 1 when the plugin's per-file time at the largest scale is more than ${FLATNESS_TARGET}x the smallest's
+  --typecheck  file (default): bench/force-typecheck checks each file as it is linted, so a rule that reads
+               declarations in files not linted yet is charged for checking them; program: it checks every
+               file of the program before the first one is linted, so every rule is timed net of all checking`);
   process.exit(0);
 }
 
@@ -64,6 +69,7 @@ if (scales.some((s) => !Number.isInteger(s) || s < 1)) fatal(`invalid --scales: 
 const configs = args.configs.split(',').map((s) => s.trim());
 for (const c of configs) if (!CONFIGS.includes(c)) fatal(`unknown configuration "${c}" (known: ${CONFIGS.join(', ')})`);
 if (args['parser-mode'] !== 'service' && args['parser-mode'] !== 'project') fatal('--parser-mode must be service or project');
+if (args.typecheck !== 'file' && args.typecheck !== 'program') fatal('--typecheck must be file or program');
 const groups = Number(args.groups);
 if (!Number.isInteger(groups) || groups < 1) fatal(`invalid --groups: ${args.groups}`);
 const repeat = Number(args.repeat);
@@ -147,7 +153,7 @@ function table(header, rows) {
  * @returns {Promise<ChildResult>}
  */
 function runChild(config, scale) {
-  const input = { config, corpusDir: corpusDir(scale, groups), pluginPath, parserMode: args['parser-mode'] };
+  const input = { config, corpusDir: corpusDir(scale, groups), pluginPath, parserMode: args['parser-mode'], typecheck: args.typecheck };
   const loadBefore = os.loadavg();
   const start = performance.now();
   return new Promise((resolve) => {
@@ -239,7 +245,7 @@ const cpus = os.cpus();
 console.log(`eslint-plugin-abort-signal benchmark: ${cpus.length} x ${cpus[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`);
 console.log(
   `configurations: ${configs.join(', ')}; scales: ${scales.map((s) => `${s}x`).join(', ')}; ` +
-    `parser: ${args['parser-mode'] === 'service' ? 'projectService' : 'project'}${repeat > 1 ? `; best of ${repeat} runs` : ''}`,
+    `parser: ${args['parser-mode'] === 'service' ? 'projectService' : 'project'}; type-check: ${args.typecheck === 'file' ? 'each file as it is linted' : 'the whole program before the first file'}${repeat > 1 ? `; best of ${repeat} runs` : ''}`,
 );
 if (needsPlugin) console.log(`plugin: ${path.relative(repoRoot, pluginPath)} (configs.all: ${pluginRuleIds.length} rules)`);
 console.log('');
@@ -509,7 +515,7 @@ const report = {
   date: new Date().toISOString(),
   machine: { cpus: cpus.length, model: cpus[0]?.model.trim(), totalMemMb: Math.round(os.totalmem() / 2 ** 20), node: process.version },
   versions: { eslint: anyResult?.eslint, typescript: anyResult?.typescript },
-  options: { scales, groups, configs, repeat, plugin: path.relative(repoRoot, pluginPath), parserMode: args['parser-mode'] },
+  options: { scales, groups, configs, repeat, plugin: path.relative(repoRoot, pluginPath), parserMode: args['parser-mode'], typecheck: args.typecheck },
   pluginRules: pluginRuleIds,
   scales: Object.fromEntries(
     Object.entries(byScale).map(([scale, { manifest, results }]) => [
