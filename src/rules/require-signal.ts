@@ -18,6 +18,7 @@ import {
   hasNoSignalParameter,
   mayTakeSignal,
   slotAcceptsUndefined,
+  takesSignalOnEveryMember,
   type CallWithArguments,
   type SignalSlot,
   type SlotStatus,
@@ -139,6 +140,7 @@ export default createRule<Options, MessageIds>({
         if (slot === undefined) return;
         const status = getSlotStatus(services, node, slot);
         if (status.kind === 'given' || status.kind === 'unknown') return;
+        if (!takesSignalOnEveryMember(services, node)) return;
         const returnsStream = types.isStreamLike(returnType);
         if (returnsStream && isStreamUsedUp(services, node)) return;
         if (hasInheritedSignal(sourceCode, services, node, slot.signature, returnsStream)) return;

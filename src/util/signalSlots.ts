@@ -278,6 +278,24 @@ export function findSignatureSlotForCall(
   return findOverloadSlot(services, types, node, tsNode, resolved);
 }
 
+/**
+ * Can every member of a union receiver take the signal? `auth.getToken()` on
+ * `Exchange | Static`, where only `Exchange#getToken` takes options: TypeScript
+ * merges the members' signatures into one that carries the first member's
+ * declaration, in an order that depends on how the program was checked. A call
+ * one member cannot pass a signal to is left alone.
+ */
+export function takesSignalOnEveryMember(services: ParserServicesWithTypeInformation, node: CallWithArguments): boolean {
+  const checker = services.program.getTypeChecker();
+  const calleeType = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node.callee));
+  if (!calleeType.isUnion()) return true;
+  const types = getSignalTypes(checker);
+  return calleeType.types.every((member) => {
+    const signatures = node.type === AST_NODE_TYPES.NewExpression ? member.getConstructSignatures() : member.getCallSignatures();
+    return signatures.length === 0 || signatures.some((signature) => getSignatureSlot(types, signature) !== undefined);
+  });
+}
+
 function findOverloadSlot(
   services: ParserServicesWithTypeInformation,
   types: SignalTypes,

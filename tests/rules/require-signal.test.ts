@@ -10,6 +10,8 @@ const bare = createTypedTester('bare');
 
 dom.run('require-signal (dom)', rule, {
   valid: [
+    // A receiver that is a union: one member's method takes no signal, so the call cannot be given one.
+    'declare class Exchange { getToken(options?: { signal?: AbortSignal }): Promise<string> }\ndeclare class Static { getToken(): Promise<string> }\ndeclare const auth: Exchange | Static;\nasync function f(signal: AbortSignal) { await auth.getToken(); }',
     // The signal is passed, in any form.
     "async function f(signal: AbortSignal) { await fetch('/a', { signal }); }",
     "async function f(signal: AbortSignal) { await fetch('/a', { signal: undefined }); }",
@@ -68,6 +70,13 @@ dom.run('require-signal (dom)', rule, {
     { code: `${OPENAI}async function f() { await ${CHAT}; }`, options: [{ checkWithoutSignal: 'off' }] },
   ],
   invalid: [
+    {
+      // Every member of the receiver's union takes one.
+      code: 'declare class Exchange { getToken(options?: { signal?: AbortSignal }): Promise<string> }\ndeclare class Refresh { getToken(options?: { signal?: AbortSignal; force?: boolean }): Promise<string> }\ndeclare const auth: Exchange | Refresh;\nasync function f(signal: AbortSignal) { await auth.getToken(); }',
+      errors: [{ messageId: 'missingSignal', data: { callee: 'auth.getToken', slot: '1st argument (`signal`)', signal: 'signal' } }],
+      output:
+        'declare class Exchange { getToken(options?: { signal?: AbortSignal }): Promise<string> }\ndeclare class Refresh { getToken(options?: { signal?: AbortSignal; force?: boolean }): Promise<string> }\ndeclare const auth: Exchange | Refresh;\nasync function f(signal: AbortSignal) { await auth.getToken({ signal }); }',
+    },
     {
       code: "async function f(signal: AbortSignal) { await fetch('/a'); }",
       errors: [
