@@ -200,13 +200,17 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     return result;
   }
 
-  /** `true` if any item holds; otherwise the dependences of all of them. */
+  /** `true` if any item holds; otherwise the dependences of all of them, each once. */
   function anyHolds<T>(items: Iterable<T>, holdsOf: (item: T) => Holds): Holds {
     let uses: ParameterUse[] | undefined;
     for (const item of items) {
       const result = holdsOf(item);
       if (result === true) return true;
-      if (result !== false) (uses ??= []).push(...result);
+      if (result === false) continue;
+      uses ??= [];
+      for (const use of result) {
+        if (!uses.some((seen) => seen.parameter === use.parameter && seen.depth === use.depth)) uses.push(use);
+      }
     }
     return uses ?? false;
   }
