@@ -234,8 +234,13 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     // A name that does not resolve (`globalThis.FetchRequestInit` where no such global is declared)
     // makes the type `any`, which no search follows.
     if (symbol === undefined || symbol.declarations === undefined || symbol.declarations.length === 0) return false;
+    return namedTypeHolds(symbol, node.typeArguments, depth);
+  }
+
+  /** A named type given type arguments: `Options`, `Box<string>`, `Partial<Options>`, a type parameter `T`. */
+  function namedTypeHolds(symbol: ts.Symbol, typeArguments: ts.NodeArray<ts.TypeNode> | undefined, depth: number): Holds {
     if ((symbol.flags & ts.SymbolFlags.TypeParameter) !== 0) return typeParameterHolds(symbol, depth);
-    return libUtilityHolds(node, symbol, depth) ?? substitute(symbol, node.typeArguments, symbolHolds(symbol, depth));
+    return libUtilityHolds(symbol, typeArguments, depth) ?? substitute(symbol, typeArguments, symbolHolds(symbol, depth));
   }
 
   /**
@@ -247,7 +252,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     if (node.isTypeOf || node.qualifier === undefined || !ts.isLiteralTypeNode(node.argument)) return true;
     if (checker.getSymbolAtLocation(node.argument.literal) === undefined) return false;
     const symbol = resolveName(node.qualifier);
-    return symbol === undefined || substitute(symbol, node.typeArguments, symbolHolds(symbol, depth));
+    return symbol === undefined || namedTypeHolds(symbol, node.typeArguments, depth);
   }
 
   /**
@@ -283,8 +288,12 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
    * `Partial<Options>` holds what `Options` holds, and `Record<string, V>` has no
    * properties to search, only an index signature. `undefined` for any other type.
    */
-  function libUtilityHolds(node: ts.TypeReferenceNode, symbol: ts.Symbol, depth: number): Holds | undefined {
-    const [first, second] = node.typeArguments ?? [];
+  function libUtilityHolds(
+    symbol: ts.Symbol,
+    typeArguments: ts.NodeArray<ts.TypeNode> | undefined,
+    depth: number,
+  ): Holds | undefined {
+    const [first, second] = typeArguments ?? [];
     if (first === undefined || (symbol.flags & ts.SymbolFlags.TypeAlias) === 0) return undefined;
     const declaration = symbol.declarations?.[0];
     if (declaration === undefined || !isLibFile(declaration.getSourceFile())) return undefined;
@@ -346,30 +355,12 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
 
   /**
    * Can a property among `members` (a type literal's, an interface's or a class's own)
-   * be a signal or hold one within `depth - 1` more properties? Methods and index
-   * signatures are never followed by the slot or source search; a property with no
-   * declared type (a class field typed by its initializer) may hold anything.
+   * be a signal or hold one within `depth - 1` more properties? The member itself could
+   * be the signal only when its owner has an `aborted` member: that is the type's own
+   * question (`mayDeclareMember`); here only what its properties hold counts.
    */
   function membersHold(members: ts.NodeArray<ts.Node>, depth: number): Holds {
-    // The member itself could be the signal only when it is named `aborted`'s owner: that is
-    // the type's own question (`mayDeclareMember`); here only what its properties hold counts.
-    if (depth === 0) return false;
-    return anyHolds(members, (member): Holds => {
-      if (ts.isTypeElement(member) || ts.isClassElement(member)) {
-        const name = member.name;
-        if (name !== undefined && ts.isComputedPropertyName(name) && isWellKnownSymbol(name.expression)) return false;
-      }
-      if (ts.isConstructorDeclaration(member)) {
-        return anyHolds(member.parameters, (parameter) => {
-          if (!ts.isParameterPropertyDeclaration(parameter, member)) return false;
-          return parameter.type === undefined || holds(parameter.type, depth - 1);
-        });
-      }
-      if (ts.isPropertySignature(member) || ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member)) {
-        return member.type === undefined || holds(member.type, depth - 1);
-      }
-      return false;
-    });
+    return depth === 0 ? false : memberTypesHold(members, depth - 1, false);
   }
 
   /**
@@ -379,7 +370,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
    */
   function propertyTypesHold(object: ts.TypeNode, depth: number): Holds {
     if (ts.isParenthesizedTypeNode(object)) return propertyTypesHold(object.type, depth);
-    if (ts.isTypeLiteralNode(object)) return memberTypesHold(object.members, depth);
+    if (ts.isTypeLiteralNode(object)) return memberTypesHold(object.members, depth, true);
     if (!ts.isTypeReferenceNode(object)) return true;
     const symbol = resolveName(object.typeName);
     if (symbol === undefined || (symbol.flags & NAMED_TYPE) === 0) return true;
@@ -391,26 +382,35 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
       anyHolds(symbol.declarations ?? [], (declaration): Holds => {
         if (ts.isTypeAliasDeclaration(declaration)) return propertyTypesHold(declaration.type, depth);
         if (ts.isInterfaceDeclaration(declaration) || ts.isClassLike(declaration)) {
-          return anyHolds([memberTypesHold(declaration.members, depth), basesHold(declaration, depth, symbolPropertyTypesHold)], (result) => result);
+          return anyHolds([memberTypesHold(declaration.members, depth, true), basesHold(declaration, depth, symbolPropertyTypesHold)], (result) => result);
         }
         return !isValueDeclaration(declaration);
       }),
     );
   }
 
-  /** Can the type of one of `members` (a property, an accessor or an index signature) hold a signal within `depth`? */
-  function memberTypesHold(members: ts.NodeArray<ts.Node>, depth: number): Holds {
+  /**
+   * Can the type of one of `members` hold a signal within `depth`: a property, an
+   * accessor or a parameter property (untyped, it may hold anything), and with
+   * `indexed` an index signature too (`Events[E]` reads them; the slot and source
+   * search never follow one, nor a `[Symbol.iterator]`-style key). Methods are functions.
+   */
+  function memberTypesHold(members: ts.NodeArray<ts.Node>, depth: number, indexed: boolean): Holds {
+    const typeHolds = (type: ts.TypeNode | undefined): Holds => type === undefined || holds(type, depth);
     return anyHolds(members, (member): Holds => {
-      if (ts.isPropertySignature(member) || ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isIndexSignatureDeclaration(member)) {
-        return member.type === undefined || holds(member.type, depth);
+      if (!indexed && (ts.isTypeElement(member) || ts.isClassElement(member))) {
+        const name = member.name;
+        if (name !== undefined && ts.isComputedPropertyName(name) && isWellKnownSymbol(name.expression)) return false;
       }
       if (ts.isConstructorDeclaration(member)) {
         return anyHolds(member.parameters, (parameter) =>
-          ts.isParameterPropertyDeclaration(parameter, member) && (parameter.type === undefined || holds(parameter.type, depth)),
+          ts.isParameterPropertyDeclaration(parameter, member) ? typeHolds(parameter.type) : false,
         );
       }
-      // Methods are functions.
-      return false;
+      if (ts.isPropertySignature(member) || ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member)) {
+        return typeHolds(member.type);
+      }
+      return indexed && ts.isIndexSignatureDeclaration(member) ? typeHolds(member.type) : false;
     });
   }
 
