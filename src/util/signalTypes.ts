@@ -162,6 +162,8 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   interface ParameterUse {
     readonly parameter: ts.Symbol;
     readonly depth: number;
+    /** `T["_zod"]["def"]`: what the argument's property at this path holds, not the argument itself. */
+    readonly path?: readonly string[];
   }
 
   /** Nodes and symbols whose answer is being computed: a recursive type is answered `true`. */
@@ -186,6 +188,12 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
       byDepth = [];
       cache.set(key, byDepth);
     }
+    return memoByDepth(byDepth, depth, compute);
+  }
+
+  /** Answers by depth for one key (the array itself marks the key as in progress). */
+  function memoByDepth(byDepth: Holds[], depth: number, compute: () => Holds): Holds {
+    const key = byDepth;
     let result = byDepth[depth];
     if (result === undefined) {
       if (holdingInProgress.has(key)) return true;
@@ -209,7 +217,9 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
       if (result === false) continue;
       uses ??= [];
       for (const use of result) {
-        if (!uses.some((seen) => seen.parameter === use.parameter && seen.depth === use.depth)) uses.push(use);
+        if (!uses.some((seen) => seen.parameter === use.parameter && seen.depth === use.depth && samePath(seen.path, use.path))) {
+          uses.push(use);
+        }
       }
     }
     return uses ?? false;
@@ -226,8 +236,16 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     if (ts.isTypeOperatorNode(node)) return node.operator === ts.SyntaxKind.ReadonlyKeyword && holds(node.type, depth);
     // `NotAny<T>` (`[0] extends [1 & T] ? never : T`): one branch or the other.
     if (ts.isConditionalTypeNode(node)) return anyHolds([node.trueType, node.falseType], (branch) => holds(branch, depth));
-    // `Events[E]`: one of the object's property types.
-    if (ts.isIndexedAccessTypeNode(node)) return propertyTypesHold(node.objectType, depth);
+    // `Options["fetch"]`: that property's type; `Events[E]`: any one of the object's property types.
+    if (ts.isIndexedAccessTypeNode(node)) {
+      const key = literalKey(node.indexType);
+      return key === undefined ? propertyTypesHold(node.objectType, depth) : holdsAt(node.objectType, [key], depth);
+    }
+    if (ts.isMappedTypeNode(node)) return mappedTypeHolds(node, depth);
+    if (ts.isTypeQueryNode(node)) {
+      const queried = queriedTypeNode(node);
+      return queried === undefined || (queried !== false && holds(queried, depth));
+    }
     if (ts.isImportTypeNode(node)) return importTypeHolds(node, depth);
     if (!ts.isTypeReferenceNode(node)) return true;
     const symbol = resolveName(node.typeName);
@@ -262,11 +280,164 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
    * `value: T`) is whatever type argument a use gives it. An `infer`red one stays
    * unknown.
    */
-  function typeParameterHolds(symbol: ts.Symbol, depth: number): Holds {
+  function typeParameterHolds(symbol: ts.Symbol, depth: number, path: readonly string[] = []): Holds {
     const declaration = symbol.declarations?.[0];
     if (declaration === undefined || !ts.isTypeParameterDeclaration(declaration)) return true;
-    if (ts.isFunctionLike(declaration.parent)) return declaration.constraint !== undefined && holds(declaration.constraint, depth);
-    return [{ parameter: symbol, depth }];
+    // A mapped type's `K in keyof T` is a property key: a string, a number or a symbol.
+    if (ts.isMappedTypeNode(declaration.parent)) return false;
+    if (ts.isFunctionLike(declaration.parent)) {
+      return declaration.constraint !== undefined && holdsAt(declaration.constraint, path, depth);
+    }
+    return [path.length === 0 ? { parameter: symbol, depth } : { parameter: symbol, depth, path }];
+  }
+
+  /**
+   * `typeof version` where `declare const version: { major: 4 }`: the declared type of the
+   * variable or property named. `false` for a name that does not resolve (`any`), `undefined`
+   * when only the checker can tell (an inferred type, a function, a class).
+   */
+  function queriedTypeNode(node: ts.TypeQueryNode): ts.TypeNode | false | undefined {
+    if (node.typeArguments !== undefined) return undefined;
+    const symbol = resolveName(node.exprName);
+    if (symbol === undefined) return false;
+    const declaration = symbol.valueDeclaration;
+    if (
+      declaration !== undefined &&
+      (ts.isVariableDeclaration(declaration) || ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration))
+    ) {
+      return declaration.type;
+    }
+    return undefined;
+  }
+
+  /**
+   * `{ [K in keyof T]?: T[K] }` (`Flatten<T>`, `Writeable<T>`): a signal only if its keys
+   * may include `aborted`, and its properties hold what its template holds.
+   */
+  function mappedTypeHolds(node: ts.MappedTypeNode, depth: number): Holds {
+    const constraint = node.typeParameter.constraint;
+    let keys: Holds = true;
+    if (node.nameType === undefined && constraint !== undefined) {
+      if (ts.isTypeOperatorNode(constraint) && constraint.operator === ts.SyntaxKind.KeyOfKeyword) {
+        keys = holds(constraint.type, 0);
+      } else if (literalKeys(constraint)?.includes('aborted') === false) {
+        keys = false;
+      }
+    }
+    if (depth === 0) return keys;
+    return anyHolds([keys, node.type === undefined || holds(node.type, depth - 1)], (result) => result);
+  }
+
+  /**
+   * What the type at `path` inside the type `node` holds within `depth`: `Internals["def"]`
+   * is the `def` property of whatever `Internals` is. Read from the declared members, and
+   * through the bases with the type arguments they are given.
+   */
+  function holdsAt(node: ts.TypeNode, path: readonly string[], depth: number): Holds {
+    if (path.length === 0) return holds(node, depth);
+    if (isPlainTypeNode(node)) return false;
+    if (ts.isParenthesizedTypeNode(node)) return holdsAt(node.type, path, depth);
+    if (ts.isTypeLiteralNode(node)) {
+      return membersHoldAt([node.members], path, depth) ?? indexSignaturesHoldAt(node.members, path, depth);
+    }
+    if (ts.isIndexedAccessTypeNode(node)) {
+      const key = literalKey(node.indexType);
+      return key === undefined || holdsAt(node.objectType, [key, ...path], depth);
+    }
+    if (ts.isTypeQueryNode(node)) {
+      const queried = queriedTypeNode(node);
+      return queried === undefined || (queried !== false && holdsAt(queried, path, depth));
+    }
+    if (!ts.isTypeReferenceNode(node)) return true;
+    const symbol = resolveName(node.typeName);
+    if (symbol === undefined || symbol.declarations === undefined || symbol.declarations.length === 0) return false;
+    if ((symbol.flags & ts.SymbolFlags.TypeParameter) !== 0) return typeParameterHolds(symbol, depth, path);
+    if ((symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class | ts.SymbolFlags.TypeAlias)) === 0) return true;
+    return substitute(symbol, node.typeArguments, symbolHoldsAt(symbol, path, depth));
+  }
+
+  const holdsAtBySymbol = new WeakMap<ts.Symbol, Map<string, Holds[]>>();
+
+  function symbolHoldsAt(symbol: ts.Symbol, path: readonly string[], depth: number): Holds {
+    let byPath = holdsAtBySymbol.get(symbol);
+    if (byPath === undefined) {
+      byPath = new Map();
+      holdsAtBySymbol.set(symbol, byPath);
+    }
+    const key = pathKey(path);
+    let byDepth = byPath.get(key);
+    if (byDepth === undefined) {
+      byDepth = [];
+      byPath.set(key, byDepth);
+    }
+    return memoByDepth(byDepth, depth, () => {
+      const declarations = symbol.declarations ?? [];
+      const alias = declarations.find(ts.isTypeAliasDeclaration);
+      if (alias !== undefined) return holdsAt(alias.type, path, depth);
+      const types = declarations.filter(
+        (declaration): declaration is ts.InterfaceDeclaration | ts.ClassLikeDeclaration =>
+          ts.isInterfaceDeclaration(declaration) || ts.isClassLike(declaration),
+      );
+      if (types.length === 0) return true;
+      // A member declared here hides the bases' member of the same name.
+      const own = membersHoldAt(
+        types.map((declaration) => declaration.members),
+        path,
+        depth,
+      );
+      if (own !== undefined) return own;
+      // A base's member, or else an index signature (`[key: string]: V`).
+      return anyHolds(types, (declaration) =>
+        anyHolds(
+          [
+            basesHold(declaration, depth, (base, baseDepth) => symbolHoldsAt(base, path, baseDepth)),
+            indexSignaturesHoldAt(declaration.members, path, depth),
+          ],
+          (result) => result,
+        ),
+      );
+    });
+  }
+
+  /** What the index signatures among `members` (`[key: string]: V`) hold at the rest of the path. */
+  function indexSignaturesHoldAt(members: ts.NodeArray<ts.Node>, path: readonly string[], depth: number): Holds {
+    return anyHolds(members.filter(ts.isIndexSignatureDeclaration), (signature) => holdsAt(signature.type, path.slice(1), depth));
+  }
+
+  /**
+   * The member named `path[0]` among some lists of members: what its type holds at the rest
+   * of the path, `false` for a method, or `undefined` when no member has that name.
+   */
+  function membersHoldAt(lists: readonly ts.NodeArray<ts.Node>[], path: readonly string[], depth: number): Holds | undefined {
+    const [name, ...rest] = path as [string, ...string[]];
+    for (const members of lists) {
+      for (const member of members) {
+        if (ts.isConstructorDeclaration(member)) {
+          const parameter = member.parameters.find(
+            (candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name && ts.isParameterPropertyDeclaration(candidate, member),
+          );
+          if (parameter !== undefined) return parameter.type === undefined || holdsAt(parameter.type, rest, depth);
+          continue;
+        }
+        const memberName = (member as ts.NamedDeclaration).name;
+        if (memberName === undefined) continue;
+        if (ts.isComputedPropertyName(memberName)) {
+          if (ts.isStringLiteralLike(memberName.expression) ? memberName.expression.text === name : !isWellKnownSymbol(memberName.expression)) {
+            return true;
+          }
+          continue;
+        }
+        if (!(ts.isIdentifier(memberName) || ts.isStringLiteral(memberName) || ts.isPrivateIdentifier(memberName)) || memberName.text !== name) {
+          continue;
+        }
+        if (ts.isPropertySignature(member) || ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member)) {
+          return member.type === undefined || holdsAt(member.type, rest, depth);
+        }
+        // A method: a function, with no properties worth following.
+        return ts.isMethodSignature(member) || ts.isMethodDeclaration(member) ? false : true;
+      }
+    }
+    return undefined;
   }
 
   /** Puts a reference's type arguments (or the parameters' defaults) in place of `owner`'s type parameters. */
@@ -279,7 +450,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
       if (!owners.includes(declaration.parent as ts.Declaration)) return [use];
       const index = (declaration.parent as ts.DeclarationWithTypeParameterChildren).typeParameters?.indexOf(declaration) ?? -1;
       const argument = typeArguments?.[index] ?? declaration.default;
-      return argument === undefined || holds(argument, use.depth);
+      return argument === undefined || holdsAt(argument, use.path ?? [], use.depth);
     });
   }
 
@@ -370,10 +541,17 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
    */
   function propertyTypesHold(object: ts.TypeNode, depth: number): Holds {
     if (ts.isParenthesizedTypeNode(object)) return propertyTypesHold(object.type, depth);
+    if (ts.isTypeQueryNode(object)) {
+      const queried = queriedTypeNode(object);
+      return queried === undefined || (queried !== false && propertyTypesHold(queried, depth));
+    }
     if (ts.isTypeLiteralNode(object)) return memberTypesHold(object.members, depth, true);
     if (!ts.isTypeReferenceNode(object)) return true;
     const symbol = resolveName(object.typeName);
-    if (symbol === undefined || (symbol.flags & NAMED_TYPE) === 0) return true;
+    if (symbol === undefined) return true;
+    // Any property of `T` holds within `depth` what `T` holds within one more.
+    if ((symbol.flags & ts.SymbolFlags.TypeParameter) !== 0) return typeParameterHolds(symbol, depth + 1);
+    if ((symbol.flags & NAMED_TYPE) === 0) return true;
     return substitute(symbol, object.typeArguments, symbolPropertyTypesHold(symbol, depth));
   }
 
@@ -685,9 +863,11 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
       const next: { type: ts.Type; path: readonly string[] }[] = [];
       for (const { type, path } of frontier) {
         // Properties to look inside at the next depth, in declaration order. A property whose
-        // declared type cannot be a signal itself (`fetchOptions: RequestInit`) is typed only
-        // when no sibling is the signal: `RequestOptions` is settled by its `signal` alone.
-        const inner: { property: ts.Symbol; type: ts.Type | undefined }[] = [];
+        // declared type cannot be a signal itself (`fetchOptions: RequestInit`) is neither
+        // typed nor read any deeper while a sibling may still be the signal: `RequestOptions`
+        // is settled by its `signal` alone. (What a type node holds within `n` properties
+        // includes what it is itself, so asking depth 0 first changes no answer.)
+        const inner: { property: ts.Symbol; type: ts.Type | undefined; typeNode: ts.TypeNode | undefined }[] = [];
         for (const property of every ? commonPropertiesOf(type) : propertiesOf(type)) {
           // Tuple elements (`Reflect.apply(fn, this, [url, init])`) are positions, not options.
           if (/^\d+$/.test(property.name)) continue;
@@ -698,9 +878,8 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
           // `model: string`, `headers: HeadersLike`: read from the declaration, the property's
           // type need not be built.
           const typeNode = typingDeclaration(property)?.type;
-          if (typeNode !== undefined && !mayHoldSignal(typeNode, maxDepth - depth)) continue;
           if (typeNode !== undefined && !mayHoldSignal(typeNode, 0)) {
-            inner.push({ property, type: undefined });
+            if (depth < maxDepth) inner.push({ property, type: undefined, typeNode });
             continue;
           }
           const propertyType = checker.getTypeOfSymbol(property);
@@ -708,10 +887,11 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
             if (skipDeprecated && isDeprecated(property)) continue;
             return [...path, property.name];
           }
-          inner.push({ property, type: propertyType });
+          inner.push({ property, type: propertyType, typeNode: undefined });
         }
         if (depth === maxDepth) continue;
-        for (const { property, type: known } of inner) {
+        for (const { property, type: known, typeNode } of inner) {
+          if (typeNode !== undefined && !mayHoldSignal(typeNode, maxDepth - depth)) continue;
           if (skipDeprecated && isDeprecated(property)) continue;
           const propertyType = known ?? checker.getTypeOfSymbol(property);
           if (visited.has(propertyType) || !isFollowed(propertyType)) continue;
@@ -902,6 +1082,33 @@ function isLibFile(sourceFile: ts.SourceFile): boolean {
 }
 
 /** `string`, `number`, `symbol` or a union of them: `Record<string, V>` is an index signature, with no properties. */
+/** `"def"` in `Internals["def"]`: a string or number literal key. */
+function literalKey(node: ts.TypeNode): string | undefined {
+  if (!ts.isLiteralTypeNode(node)) return undefined;
+  return ts.isStringLiteral(node.literal) || ts.isNumericLiteral(node.literal) ? node.literal.text : undefined;
+}
+
+/** The keys of a union of string or number literals (`'body' | 'signal'`), or `undefined` for any other type. */
+function literalKeys(node: ts.TypeNode): string[] | undefined {
+  if (ts.isParenthesizedTypeNode(node)) return literalKeys(node.type);
+  const members = ts.isUnionTypeNode(node) ? node.types : [node];
+  const keys: string[] = [];
+  for (const member of members) {
+    const key = literalKey(member);
+    if (key === undefined) return undefined;
+    keys.push(key);
+  }
+  return keys;
+}
+
+function pathKey(path: readonly string[] | undefined): string {
+  return (path ?? []).join('\0');
+}
+
+function samePath(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return pathKey(a) === pathKey(b);
+}
+
 function isIndexKeyNode(node: ts.TypeNode): boolean {
   switch (node.kind) {
     case ts.SyntaxKind.StringKeyword:

@@ -117,6 +117,11 @@ describe('hasNoSignalParameter', () => {
     'function f(...signals: AbortSignal[]) { return signals; }\nf()',
     // A static method of the same name is another member, not an overload.
     'class C { static run(signal?: AbortSignal) { return signal; } run(id: string) { return id; } }\nnew C().run("a")',
+    // zod's parameters (`Flatten<Partial<Omit<T["_zod"]["def"], …>>>`) are read through mapped
+    // types and literal-key indexed access down to the schema's definition.
+    "import { z } from 'zod';\nz.string({ error: 'required' })",
+    "import { z } from 'zod';\nz.string().max(5)",
+    "import { z } from 'zod';\nz.object({ id: z.number() })",
   ])('true: %s', (code) => {
     expect(noSignalParameter(code)).toBe(true);
   });

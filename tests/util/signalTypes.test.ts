@@ -203,6 +203,61 @@ describe('mayHoldSignal', () => {
     expect(holds('interface Bag { [key: string]: AbortSignal }\nfunction f(x: Bag[string]) {}', 0)).toBe(true);
   });
 
+  it('reads a literal key of an indexed access as that property alone', () => {
+    const bag = 'interface Bag { def: { id: string }; extra: { signal: AbortSignal } }\n';
+    expect(holds(`${bag}function f(x: Bag['def']) {}`, 2)).toBe(false);
+    expect(holds(`${bag}function f(x: Bag['extra']) {}`, 1)).toBe(true);
+    expect(holds(`${bag}function f(x: Bag['extra']) {}`, 0)).toBe(false);
+    // A key no member declares is an error, which is `any`; an index signature declares every key.
+    expect(holds(`${bag}function f(x: Bag['missing']) {}`, 2)).toBe(false);
+    expect(holds("interface Map1 { [key: string]: { signal: AbortSignal } }\nfunction f(x: Map1['any']) {}", 1)).toBe(true);
+    expect(holds("function f(x: { [key: string]: AbortSignal }['any']) {}", 0)).toBe(true);
+  });
+
+  it('follows a path of literal keys through type parameters and bases', () => {
+    const schema = (def: string) =>
+      [
+        `interface Internals<D> { def: D; other: { signal: AbortSignal } }`,
+        'interface Schema<I> { _zod: I }',
+        `interface TextSchema extends Schema<Internals<${def}>> {}`,
+        "type Params<T> = Partial<T['_zod']['def']>;",
+      ].join('\n');
+    expect(holds(`${schema('{ max: number }')}\nfunction f(x: Params<TextSchema>) {}`, 2)).toBe(false);
+    expect(holds(`${schema('{ signal?: AbortSignal }')}\nfunction f(x: Params<TextSchema>) {}`, 1)).toBe(true);
+    expect(holds(`${schema('{ signal?: AbortSignal }')}\nfunction f(x: Params<TextSchema>) {}`, 0)).toBe(false);
+    // A class field, and a member that hides the base's member of the same name.
+    const hidden = 'class Base { def: { signal: AbortSignal } = { signal: new AbortController().signal } }\nclass Own extends Base { declare def: { id: string } }\n';
+    expect(holds(`${hidden}function f(x: Own['def']) {}`, 2)).toBe(false);
+    expect(holds(`${hidden}function f(x: Base['def']) {}`, 1)).toBe(true);
+  });
+
+  it('reads a mapped type from its keys and its template', () => {
+    const flatten = 'type Flatten<T> = { [K in keyof T]: T[K] };\n';
+    expect(holds(`${flatten}function f(x: Flatten<{ id: string; tags: string[] }>) {}`, 2)).toBe(false);
+    expect(holds(`${flatten}function f(x: Flatten<{ signal?: AbortSignal }>) {}`, 1)).toBe(true);
+    expect(holds(`${flatten}function f(x: Flatten<{ signal?: AbortSignal }>) {}`, 0)).toBe(false);
+    // The same keys as a signal make a signal, whatever the values.
+    expect(holds('type Flags<T> = { [K in keyof T]: true };\nfunction f(x: Flags<AbortSignal>) {}', 0)).toBe(true);
+    expect(holds("function f(x: { [K in 'a' | 'b']: { id: K } }) {}", 2)).toBe(false);
+    expect(holds("function f(x: { [K in 'a' | 'b']: { signal: AbortSignal } }) {}", 2)).toBe(true);
+    expect(holds("function f(x: { [K in 'a' | 'b']: { signal: AbortSignal } }) {}", 1)).toBe(false);
+  });
+
+  it('reads `typeof` a declared variable from its annotation', () => {
+    expect(holds('declare const version: { major: 4; minor: number };\nfunction f(x: typeof version) {}', 2)).toBe(false);
+    expect(holds('declare const options: { signal: AbortSignal };\nfunction f(x: typeof options) {}', 1)).toBe(true);
+    const mimes = "declare const mimes: { json: 'application/json'; text: 'text/plain' };\n";
+    expect(holds(`${mimes}function f(x: (typeof mimes)[keyof typeof mimes]) {}`, 2)).toBe(false);
+    // An inferred type is the checker's to tell.
+    expect(holds('const options = { id: 1 };\nfunction f(x: typeof options) {}', 2)).toBe(true);
+  });
+
+  it('reads the property types of a type parameter from its argument', () => {
+    const values = 'type Values<T> = T[keyof T];\n';
+    expect(holds(`${values}function f(x: Values<{ a: string; b: number }>) {}`, 2)).toBe(false);
+    expect(holds(`${values}function f(x: Values<{ a: AbortSignal }>) {}`, 0)).toBe(true);
+  });
+
   it("reads a function's own type parameter as its constraint", () => {
     expect(holds('function f<T>(x: T) {}', 2)).toBe(false);
     expect(holds('function f<T extends string>(x: T) {}', 2)).toBe(false);
