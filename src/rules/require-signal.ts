@@ -124,18 +124,18 @@ export default createRule<Options, MessageIds>({
         // `slugify(text: string, max: number)`, `items.map(fn)`: no parameter of any overload can
         // carry a signal, read from the declarations once per declaration.
         if (signature === undefined || hasNoSignalParameter(checker, signature)) return;
-        // `z.string(params)`: no declaration takes one, read from their types once per
-        // declaration. (A constructor's options are rarely asked: `new` returns no work.)
-        if (node.type === AST_NODE_TYPES.CallExpression && !mayTakeSignal(checker, signature)) return;
         // A walk up the tree for each call: cheaper after the per-declaration answers above.
         if (isInCleanupContext(node)) return;
         // Calls that configure (constructors, factories of long-lived clients) hold a default, not
         // work: only calls that return a promise, an async iterable or a stream result count.
-        // Asking this before the instantiated signature is searched spares that search for
-        // every synchronous call.
+        // The return type is in the checker's cache: asking it before the declarations' types
+        // are searched spares that search for every synchronous call.
         const returnType = checker.getReturnTypeOfSignature(signature);
         const returnsPromise = types.isPromiseOrAsyncIterable(returnType);
         if (!returnsPromise && (node.type === AST_NODE_TYPES.NewExpression || !types.isStreamResult(returnType))) return;
+        // Where the declarations' syntax could not tell: does any of them take one, read from
+        // their types once per declaration. (A constructor is never asked: `new` returns no work.)
+        if (node.type === AST_NODE_TYPES.CallExpression && !mayTakeSignal(checker, signature)) return;
         const slot = findSignatureSlotForCall(services, node, signature);
         if (slot === undefined) return;
         const status = getSlotStatus(services, node, slot);
