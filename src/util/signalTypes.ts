@@ -755,7 +755,8 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   function typeNodeIsAsyncIterable(node: ts.TypeNode): boolean | undefined {
     if (isPlainTypeNode(node)) return false;
     if (ts.isParenthesizedTypeNode(node)) return typeNodeIsAsyncIterable(node.type);
-    if (ts.isUnionTypeNode(node)) {
+    // A union is async-iterable if one member is; so is an intersection (its members' members).
+    if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) {
       let result: boolean | undefined = false;
       for (const member of node.types) {
         const answer = typeNodeIsAsyncIterable(member);
@@ -764,9 +765,18 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
       }
       return result;
     }
+    if (ts.isTypeLiteralNode(node)) return listsAsyncIterator(node.members) ? undefined : false;
     if (!ts.isTypeReferenceNode(node)) return undefined;
     const symbol = resolveName(node.typeName);
-    if (symbol === undefined || (symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class)) === 0) return undefined;
+    if (symbol === undefined) return undefined;
+    // `type AnySchema = z3.ZodTypeAny | z4.$ZodType`: its body, where a type parameter stays unknown.
+    if ((symbol.flags & ts.SymbolFlags.TypeAlias) !== 0) {
+      const alias = symbol.declarations?.find(ts.isTypeAliasDeclaration);
+      return alias === undefined ? undefined : memoAsyncIterable(alias, () => typeNodeIsAsyncIterable(alias.type));
+    }
+    if ((symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class)) === 0) return undefined;
+    // An interface or class that declares no `[Symbol.asyncIterator]`, nor do its bases.
+    if (!mayDeclareAsyncIterator(symbol)) return false;
     // A callable interface (Hono's `HandlerInterface`) is a function, not a stream: read off
     // its declarations before its many overloads are resolved.
     if (symbol.declarations?.some((declaration) => ts.isInterfaceDeclaration(declaration) && declaration.members.some(ts.isCallSignatureDeclaration))) {
@@ -774,6 +784,51 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     }
     const declared = checker.getDeclaredTypeOfSymbol(symbol);
     return declared.getCallSignatures().length === 0 && isAsyncIterable(declared);
+  }
+
+  const asyncIterableAliases = new WeakMap<ts.Node, boolean | null>();
+
+  function memoAsyncIterable(alias: ts.TypeAliasDeclaration, compute: () => boolean | undefined): boolean | undefined {
+    const cached = asyncIterableAliases.get(alias);
+    if (cached !== undefined) return cached ?? undefined;
+    // A recursive alias is not settled from its body.
+    asyncIterableAliases.set(alias, null);
+    const result = compute();
+    asyncIterableAliases.set(alias, result ?? null);
+    return result;
+  }
+
+  const asyncIteratorDeclared = new WeakMap<ts.Symbol, boolean>();
+
+  /**
+   * Could the interface or class `symbol` have a `[Symbol.asyncIterator]` member? Read from
+   * its declarations and those of its bases; `false` is certain.
+   */
+  function mayDeclareAsyncIterator(symbol: ts.Symbol): boolean {
+    let result = asyncIteratorDeclared.get(symbol);
+    if (result === undefined) {
+      // Assume it may while the answer is computed: bases that loop back stay conservative.
+      asyncIteratorDeclared.set(symbol, true);
+      result = (symbol.declarations ?? []).some((declaration) => {
+        if (isValueDeclaration(declaration)) return false;
+        if (!ts.isInterfaceDeclaration(declaration) && !ts.isClassLike(declaration)) return true;
+        if (listsAsyncIterator(declaration.members)) return true;
+        return (declaration.heritageClauses ?? []).some(
+          (clause) =>
+            clause.token === ts.SyntaxKind.ExtendsKeyword &&
+            clause.types.some((base) => {
+              const baseSymbol = resolveName(base.expression);
+              return (
+                baseSymbol === undefined ||
+                (baseSymbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class)) === 0 ||
+                mayDeclareAsyncIterator(baseSymbol)
+              );
+            }),
+        );
+      });
+      asyncIteratorDeclared.set(symbol, result);
+    }
+    return result;
   }
 
   /** An object that is not a function, an array or a tuple: worth descending into. */
@@ -1082,6 +1137,20 @@ function isLibFile(sourceFile: ts.SourceFile): boolean {
 }
 
 /** `string`, `number`, `symbol` or a union of them: `Record<string, V>` is an index signature, with no properties. */
+/**
+ * May one of `members` be `[Symbol.asyncIterator]`: that key, or a computed key that may
+ * be any symbol. String keys and the other well-known symbols are not.
+ */
+function listsAsyncIterator(members: readonly ts.Node[]): boolean {
+  return members.some((member) => {
+    const name = (member as ts.NamedDeclaration).name;
+    if (name === undefined || !ts.isComputedPropertyName(name)) return false;
+    const key = name.expression;
+    if (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) return false;
+    return !isWellKnownSymbol(key) || (key as ts.PropertyAccessExpression).name.text === 'asyncIterator';
+  });
+}
+
 /** `"def"` in `Internals["def"]`: a string or number literal key. */
 function literalKey(node: ts.TypeNode): string | undefined {
   if (!ts.isLiteralTypeNode(node)) return undefined;

@@ -112,6 +112,46 @@ describe('isWorkResult', () => {
     const code = `${declarations}\nfunction f(x: ${type}) {}`;
     expect(withTypes(code, (types, analysis) => types.isWorkResult(parameterType(analysis)))).toBe(expected);
   });
+
+  const streams = [
+    'interface Chunks extends AsyncIterable<string> { id: string }',
+    'class Lines { async *[Symbol.asyncIterator]() { yield ""; } }',
+    'type Events = AsyncIterable<string> & { close(): void };',
+    'interface Plain { id: string; [Symbol.iterator](): Iterator<string> }',
+    'type Schema = Plain | { kind: "schema" };',
+  ].join('\n');
+
+  it.each([
+    ['{ chunks: Chunks }', true],
+    ['{ lines: Lines | undefined }', true],
+    ['{ events: Events }', true],
+    ['{ plain: Plain; schema: Schema; more?: Plain }', false],
+  ])('reads data properties from their declared types: %s → %s', (type, expected) => {
+    const code = `${streams}\nfunction f(x: ${type}) {}`;
+    expect(withTypes(code, (types, analysis) => types.isStreamResult(parameterType(analysis)))).toBe(expected);
+  });
+
+  it('settles properties typed by interfaces and aliases without building their types', () => {
+    const code = `${streams}\nfunction f(x: { plain: Plain; schema: Schema; more?: Plain }) {}`;
+    const asked = analyze(code, 'dom', (analysis) => {
+      const checker = analysis.services.program.getTypeChecker();
+      const type = parameterType(analysis);
+      let typeOfSymbol = 0;
+      const counting = new Proxy(checker, {
+        get(target, key, receiver) {
+          const value: unknown = Reflect.get(target, key, receiver);
+          if (key !== 'getTypeOfSymbol' || typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            typeOfSymbol++;
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+      expect(getSignalTypes(counting).isStreamResult(type)).toBe(false);
+      return typeOfSymbol;
+    });
+    expect(asked).toBe(0);
+  });
 });
 
 describe('hasGlobalAbortSignal', () => {
