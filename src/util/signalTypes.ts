@@ -68,6 +68,9 @@ const PRIMITIVE =
   ts.TypeFlags.ESSymbolLike |
   NULLISH;
 
+/** The lib's utility types that `mayHoldSignal` reads from their type arguments. */
+const LIB_UTILITIES: ReadonlySet<string> = new Set(['Partial', 'Required', 'Readonly', 'NonNullable', 'Pick', 'Omit', 'Exclude', 'Extract', 'Record']);
+
 /** Symbols whose declarations declare a type's members (or, for an alias, its body). */
 const NAMED_TYPE = ts.SymbolFlags.Interface | ts.SymbolFlags.Class | ts.SymbolFlags.TypeAlias | ts.SymbolFlags.TypeLiteral;
 
@@ -465,7 +468,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     depth: number,
   ): Holds | undefined {
     const [first, second] = typeArguments ?? [];
-    if (first === undefined || (symbol.flags & ts.SymbolFlags.TypeAlias) === 0) return undefined;
+    if (first === undefined || (symbol.flags & ts.SymbolFlags.TypeAlias) === 0 || !LIB_UTILITIES.has(symbol.name)) return undefined;
     const declaration = symbol.declarations?.[0];
     if (declaration === undefined || !isLibFile(declaration.getSourceFile())) return undefined;
     switch (symbol.name) {
@@ -1128,12 +1131,19 @@ function mayListMember(members: readonly ts.Node[], name: string, isSymbolKey: (
   return false;
 }
 
+const libFiles = new WeakMap<ts.SourceFile, boolean>();
+
 /**
  * One of TypeScript's own lib files (`lib.es5.d.ts`), which declare the global
  * utility types: a global script, not a module, named `lib.*.d.ts`.
  */
 function isLibFile(sourceFile: ts.SourceFile): boolean {
-  return sourceFile.isDeclarationFile && !ts.isExternalModule(sourceFile) && /(?:^|[\\/])lib\.[\w.]+\.d\.ts$/.test(sourceFile.fileName);
+  let result = libFiles.get(sourceFile);
+  if (result === undefined) {
+    result = sourceFile.isDeclarationFile && !ts.isExternalModule(sourceFile) && /(?:^|[\\/])lib\.[\w.]+\.d\.ts$/.test(sourceFile.fileName);
+    libFiles.set(sourceFile, result);
+  }
+  return result;
 }
 
 /** `string`, `number`, `symbol` or a union of them: `Record<string, V>` is an index signature, with no properties. */
