@@ -96,6 +96,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   const workResult = new WeakMap<ts.Type, boolean>();
   const directWork = new WeakMap<ts.Type, boolean>();
   const streamLike = new WeakMap<ts.Type, boolean>();
+  const pipeMethods = new WeakMap<ts.Type, boolean>();
   const declaredMembers = new Map<string, WeakMap<ts.Symbol, boolean>>();
   const paths = new WeakMap<ts.Type, Map<string, readonly string[] | null>>();
   const resolvedNames = new WeakMap<ts.Node, ts.Symbol | undefined>();
@@ -599,7 +600,12 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   function mayHaveProperty(type: ts.Type, name: string): boolean {
     if (type.isUnionOrIntersection()) return type.types.some((member) => mayHaveProperty(member, name));
     if ((type.flags & ts.TypeFlags.Object) === 0 || (type.symbol as ts.Symbol | undefined) === undefined) return true;
-    return mayDeclareMember(type.symbol, name);
+    // The instance type of a class or interface (`Promise<T>`'s generic type): only the type's
+    // declarations count, not a value of the same name (`declare var Promise: PromiseConstructor`).
+    const typeMeaning =
+      (type.symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class)) !== 0 &&
+      checker.getDeclaredTypeOfSymbol(type.symbol) === type;
+    return mayDeclareMember(type.symbol, name, typeMeaning);
   }
 
   /**
@@ -1046,9 +1052,10 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
         const declared = declaresAsyncIterable(property);
         if (declared !== undefined) return declared;
         const propertyType = checker.getTypeOfSymbol(property);
+        // Few properties are async-iterable: ask that before the (union) signatures are built.
         return (
-          propertyType.getCallSignatures().length === 0 &&
-          constituents(propertyType).some((candidate) => isObjectCandidate(candidate) && isAsyncIterable(candidate))
+          constituents(propertyType).some((candidate) => isObjectCandidate(candidate) && isAsyncIterable(candidate)) &&
+          propertyType.getCallSignatures().length === 0
         );
       });
       workResult.set(type, result);
@@ -1059,12 +1066,26 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   function isStreamLike(type: ts.Type): boolean {
     let result = streamLike.get(type);
     if (result === undefined) {
-      result = constituents(type).some((member) => {
-        if (!isObjectCandidate(member)) return false;
-        const pipe = checker.getPropertyOfType(member, 'pipe') ?? checker.getPropertyOfType(member, 'pipeTo');
+      result = constituents(type).some((member) => isObjectCandidate(member) && hasPipeMethod(genericTarget(member)));
+      streamLike.set(type, result);
+    }
+    return result;
+  }
+
+  /**
+   * A `pipe` or `pipeTo` method makes a stream, whatever the type arguments: asked of the
+   * generic type (`APIPromise<T>` once, not per response type), and ruled out from the
+   * declarations before any member is resolved.
+   */
+  function hasPipeMethod(type: ts.Type): boolean {
+    let result = pipeMethods.get(type);
+    if (result === undefined) {
+      result = ['pipe', 'pipeTo'].some((name) => {
+        if (!mayHaveProperty(type, name)) return false;
+        const pipe = checker.getPropertyOfType(type, name);
         return pipe !== undefined && checker.getTypeOfSymbol(pipe).getCallSignatures().length > 0;
       });
-      streamLike.set(type, result);
+      pipeMethods.set(type, result);
     }
     return result;
   }

@@ -154,6 +154,25 @@ describe('isWorkResult', () => {
   });
 });
 
+describe('isStreamLike', () => {
+  it.each([
+    ['Readable', true],
+    ['ReadableStream<string>', true],
+    ['Sink<string> | undefined', true],
+    ['Box<string>', false],
+    ['Promise<Readable>', false],
+    ['{ pipe: string }', false],
+  ])('%s → %s', (type, expected) => {
+    const declarations = [
+      "import { Readable } from 'node:stream';",
+      'interface Sink<T> { pipeTo(destination: T): Promise<void> }',
+      'interface Box<T> { value: T; pipeline: T[] }',
+    ].join('\n');
+    const code = `${declarations}\nexport function f(x: ${type}) {}`;
+    expect(withTypes(code, (types, analysis) => types.isStreamLike(parameterType(analysis)), 'node')).toBe(expected);
+  });
+});
+
 describe('hasGlobalAbortSignal', () => {
   it.each([
     ['dom', true],
