@@ -239,8 +239,9 @@ export function hasNoSignalParameter(checker: ts.TypeChecker, signature: ts.Sign
 /**
  * Can a call to the signature take a signal at all: its declaration has a slot,
  * an instantiation may show one (a parameter typed by the class's type
- * parameter), or another overload has one? Answered once per declaration, so a
- * rule can drop `z.string()` or `c.json(data)` before asking what they return.
+ * parameter), or another overload has one? Answered from the declarations'
+ * types once per declaration, for what `hasNoSignalParameter` could not settle
+ * from their syntax (`parseWith<S extends ZodType>(schema: S)`).
  */
 export function mayTakeSignal(checker: ts.TypeChecker, signature: ts.Signature): boolean {
   const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
