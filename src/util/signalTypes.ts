@@ -175,6 +175,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   const holdsByNode = new WeakMap<ts.Node, Holds[]>();
   const holdsBySymbol = new WeakMap<ts.Symbol, Holds[]>();
   const propertyTypesBySymbol = new WeakMap<ts.Symbol, Holds[]>();
+  const queriedPropertyTypes = new WeakMap<ts.Node, Holds[]>();
 
   function mayHoldSignal(node: ts.TypeNode, depth: number): boolean {
     // A dependence left over is on a type parameter that only the type can tell.
@@ -339,6 +340,26 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
    */
   function holdsAt(node: ts.TypeNode, path: readonly string[], depth: number): Holds {
     if (path.length === 0) return holds(node, depth);
+    // `f<T extends Foo<T>>(x: T['b'])` with `interface Foo<T> { b: T['b'] }` comes back to the
+    // same question: answered `true`, like any recursive type.
+    const key = `${String(depth)}\0${pathKey(path)}`;
+    let active = holdsAtInProgress.get(node);
+    if (active === undefined) {
+      active = new Set();
+      holdsAtInProgress.set(node, active);
+    }
+    if (active.has(key)) return true;
+    active.add(key);
+    try {
+      return computeHoldsAt(node, path, depth);
+    } finally {
+      active.delete(key);
+    }
+  }
+
+  const holdsAtInProgress = new WeakMap<ts.Node, Set<string>>();
+
+  function computeHoldsAt(node: ts.TypeNode, path: readonly string[], depth: number): Holds {
     if (isPlainTypeNode(node)) return false;
     if (ts.isParenthesizedTypeNode(node)) return holdsAt(node.type, path, depth);
     if (ts.isTypeLiteralNode(node)) {
@@ -546,8 +567,11 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   function propertyTypesHold(object: ts.TypeNode, depth: number): Holds {
     if (ts.isParenthesizedTypeNode(object)) return propertyTypesHold(object.type, depth);
     if (ts.isTypeQueryNode(object)) {
-      const queried = queriedTypeNode(object);
-      return queried === undefined || (queried !== false && propertyTypesHold(queried, depth));
+      // Remembered by node: `declare const a: typeof b` may come back to itself.
+      return memoHolds(queriedPropertyTypes, object, depth, () => {
+        const queried = queriedTypeNode(object);
+        return queried === undefined || (queried !== false && propertyTypesHold(queried, depth));
+      });
     }
     if (ts.isTypeLiteralNode(object)) return memberTypesHold(object.members, depth, true);
     if (!ts.isTypeReferenceNode(object)) return true;

@@ -290,6 +290,15 @@ describe('mayHoldSignal', () => {
     expect(holds(`${hidden}function f(x: Base['def']) {}`, 1)).toBe(true);
   });
 
+  it('stays finite on a type parameter constrained by itself', () => {
+    expect(holds("interface Foo<T> { b: T['b'] }\nfunction f<T extends Foo<T>>(x: T['b']) {}", 2)).toBe(true);
+    expect(holds("interface Foo<T> { b: T['b'] }\ninterface Bar extends Foo<Bar> {}\nfunction f(x: Bar['b']) {}", 2)).toBe(true);
+    // Not valid TypeScript (each is `any`), but read without end all the same.
+    const loop = 'declare const a: typeof b;\ndeclare const b: typeof a;\n';
+    expect(holds(`${loop}function f(x: (typeof a)[string]) {}`, 2)).toBe(true);
+    expect(holds(`${loop}function f(x: (typeof a)['k']) {}`, 2)).toBe(true);
+  });
+
   it('reads a mapped type from its keys and its template', () => {
     const flatten = 'type Flatten<T> = { [K in keyof T]: T[K] };\n';
     expect(holds(`${flatten}function f(x: Flatten<{ id: string; tags: string[] }>) {}`, 2)).toBe(false);
