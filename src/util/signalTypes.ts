@@ -1191,7 +1191,6 @@ function isLibFile(sourceFile: ts.SourceFile): boolean {
   return result;
 }
 
-/** `string`, `number`, `symbol` or a union of them: `Record<string, V>` is an index signature, with no properties. */
 /**
  * May one of `members` be `[Symbol.asyncIterator]`: that key, or a computed key that may
  * be any symbol. String keys and the other well-known symbols are not.
@@ -1233,6 +1232,7 @@ function samePath(a: readonly string[] | undefined, b: readonly string[] | undef
   return pathKey(a) === pathKey(b);
 }
 
+/** `string`, `number`, `symbol` or a union of them: `Record<string, V>` is an index signature, with no properties. */
 function isIndexKeyNode(node: ts.TypeNode): boolean {
   switch (node.kind) {
     case ts.SyntaxKind.StringKeyword:
