@@ -71,6 +71,9 @@ const PRIMITIVE =
 /** The lib's utility types that `mayHoldSignal` reads from their type arguments. */
 const LIB_UTILITIES: ReadonlySet<string> = new Set(['Partial', 'Required', 'Readonly', 'NonNullable', 'Pick', 'Omit', 'Exclude', 'Extract', 'Record']);
 
+/** The name `mayDeclareMember` and `mayListMember` give a `[Symbol.asyncIterator]` member. */
+const ASYNC_ITERATOR = '__@asyncIterator';
+
 /** Symbols whose declarations declare a type's members (or, for an alias, its body). */
 const NAMED_TYPE = ts.SymbolFlags.Interface | ts.SymbolFlags.Class | ts.SymbolFlags.TypeAlias | ts.SymbolFlags.TypeLiteral;
 
@@ -798,7 +801,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
       }
       return result;
     }
-    if (ts.isTypeLiteralNode(node)) return listsAsyncIterator(node.members) ? undefined : false;
+    if (ts.isTypeLiteralNode(node)) return mayListMember(node.members, ASYNC_ITERATOR, isUniqueSymbol) ? undefined : false;
     if (!ts.isTypeReferenceNode(node)) return undefined;
     const symbol = resolveName(node.typeName);
     if (symbol === undefined) return undefined;
@@ -809,7 +812,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     }
     if ((symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class)) === 0) return undefined;
     // An interface or class that declares no `[Symbol.asyncIterator]`, nor do its bases.
-    if (!mayDeclareAsyncIterator(symbol)) return false;
+    if (!mayDeclareMember(symbol, ASYNC_ITERATOR, true)) return false;
     // A callable interface (Hono's `HandlerInterface`) is a function, not a stream: read off
     // its declarations before its many overloads are resolved.
     if (symbol.declarations?.some((declaration) => ts.isInterfaceDeclaration(declaration) && declaration.members.some(ts.isCallSignatureDeclaration))) {
@@ -828,39 +831,6 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     asyncIterableAliases.set(alias, null);
     const result = compute();
     asyncIterableAliases.set(alias, result ?? null);
-    return result;
-  }
-
-  const asyncIteratorDeclared = new WeakMap<ts.Symbol, boolean>();
-
-  /**
-   * Could the interface or class `symbol` have a `[Symbol.asyncIterator]` member? Read from
-   * its declarations and those of its bases; `false` is certain.
-   */
-  function mayDeclareAsyncIterator(symbol: ts.Symbol): boolean {
-    let result = asyncIteratorDeclared.get(symbol);
-    if (result === undefined) {
-      // Assume it may while the answer is computed: bases that loop back stay conservative.
-      asyncIteratorDeclared.set(symbol, true);
-      result = (symbol.declarations ?? []).some((declaration) => {
-        if (isValueDeclaration(declaration)) return false;
-        if (!ts.isInterfaceDeclaration(declaration) && !ts.isClassLike(declaration)) return true;
-        if (listsAsyncIterator(declaration.members)) return true;
-        return (declaration.heritageClauses ?? []).some(
-          (clause) =>
-            clause.token === ts.SyntaxKind.ExtendsKeyword &&
-            clause.types.some((base) => {
-              const baseSymbol = resolveName(base.expression);
-              return (
-                baseSymbol === undefined ||
-                (baseSymbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class)) === 0 ||
-                mayDeclareAsyncIterator(baseSymbol)
-              );
-            }),
-        );
-      });
-      asyncIteratorDeclared.set(symbol, result);
-    }
     return result;
   }
 
@@ -1157,7 +1127,9 @@ function isValueDeclaration(declaration: ts.Declaration): boolean {
 /**
  * May one of a type's own `members` be named `name`: `aborted: boolean`,
  * `'aborted'(): void`, `constructor(readonly aborted: boolean)`, or a computed
- * key that may be any string. `[Symbol.replace]` is never a string.
+ * key that may be any string. A well-known symbol key is named as the checker
+ * names it: `[Symbol.asyncIterator]` is `__@asyncIterator` (`ASYNC_ITERATOR`), and
+ * never a string.
  */
 function mayListMember(members: readonly ts.Node[], name: string, isSymbolKey: (key: ts.Expression) => boolean): boolean {
   for (const member of members) {
@@ -1167,7 +1139,11 @@ function mayListMember(members: readonly ts.Node[], name: string, isSymbolKey: (
     const memberName = (member as ts.NamedDeclaration).name;
     if (memberName === undefined) continue;
     if (ts.isComputedPropertyName(memberName)) {
-      if (isWellKnownSymbol(memberName.expression) || isSymbolKey(memberName.expression)) continue;
+      if (isWellKnownSymbol(memberName.expression)) {
+        if (`__@${(memberName.expression as ts.PropertyAccessExpression).name.text}` === name) return true;
+        continue;
+      }
+      if (isSymbolKey(memberName.expression)) continue;
       if (!ts.isStringLiteralLike(memberName.expression) || memberName.expression.text === name) return true;
     } else if ((ts.isIdentifier(memberName) || ts.isStringLiteral(memberName)) && memberName.text === name) {
       return true;
@@ -1189,20 +1165,6 @@ function isLibFile(sourceFile: ts.SourceFile): boolean {
     libFiles.set(sourceFile, result);
   }
   return result;
-}
-
-/**
- * May one of `members` be `[Symbol.asyncIterator]`: that key, or a computed key that may
- * be any symbol. String keys and the other well-known symbols are not.
- */
-function listsAsyncIterator(members: readonly ts.Node[]): boolean {
-  return members.some((member) => {
-    const name = (member as ts.NamedDeclaration).name;
-    if (name === undefined || !ts.isComputedPropertyName(name)) return false;
-    const key = name.expression;
-    if (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) return false;
-    return !isWellKnownSymbol(key) || (key as ts.PropertyAccessExpression).name.text === 'asyncIterator';
-  });
 }
 
 /** `"def"` in `Internals["def"]`: a string or number literal key. */
