@@ -926,6 +926,10 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
         // is settled by its `signal` alone. (What a type node holds within `n` properties
         // includes what it is itself, so asking depth 0 first changes no answer.)
         const inner: { property: ts.Symbol; type: ts.Type | undefined; typeNode: ts.TypeNode | undefined }[] = [];
+        // Properties that may be the signal but are not declared as one (`fetchOptions:
+        // MergedRequestInit`, built from `infer` over `typeof fetch`): typed only when no
+        // property declared `AbortSignal` settles the level first.
+        const undecided: (typeof inner)[number][] = [];
         for (const property of every ? commonPropertiesOf(type) : propertiesOf(type)) {
           // Tuple elements (`Reflect.apply(fn, this, [url, init])`) are positions, not options.
           if (/^\d+$/.test(property.name)) continue;
@@ -940,12 +944,23 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
             if (depth < maxDepth) inner.push({ property, type: undefined, typeNode });
             continue;
           }
+          if (typeNode === undefined || !namesAbortSignal(typeNode)) {
+            const entry: (typeof inner)[number] = { property, type: undefined, typeNode: undefined };
+            undecided.push(entry);
+            inner.push(entry);
+            continue;
+          }
           const propertyType = checker.getTypeOfSymbol(property);
           if (isSignal(propertyType)) {
             if (skipDeprecated && isDeprecated(property)) continue;
             return [...path, property.name];
           }
           inner.push({ property, type: propertyType, typeNode: undefined });
+        }
+        for (const entry of undecided) {
+          const propertyType = checker.getTypeOfSymbol(entry.property);
+          if (isSignal(propertyType) && !(skipDeprecated && isDeprecated(entry.property))) return [...path, entry.property.name];
+          entry.type = propertyType;
         }
         if (depth === maxDepth) continue;
         for (const { property, type: known, typeNode } of inner) {
@@ -1168,6 +1183,32 @@ function isLibFile(sourceFile: ts.SourceFile): boolean {
 }
 
 /** `"def"` in `Internals["def"]`: a string or number literal key. */
+/**
+ * `signal?: AbortSignal | null`: a type node that names `AbortSignal` (with nullish
+ * members at most). Only an order of search: the property's type still decides.
+ */
+function namesAbortSignal(node: ts.TypeNode): boolean {
+  if (ts.isUnionTypeNode(node)) {
+    let named = false;
+    for (const member of node.types) {
+      if (namesAbortSignal(member)) named = true;
+      else if (!isNullishTypeNode(member)) return false;
+    }
+    return named;
+  }
+  if (!ts.isTypeReferenceNode(node)) return false;
+  const name = ts.isIdentifier(node.typeName) ? node.typeName : node.typeName.right;
+  return name.text === 'AbortSignal';
+}
+
+function isNullishTypeNode(node: ts.TypeNode): boolean {
+  return (
+    node.kind === ts.SyntaxKind.UndefinedKeyword ||
+    node.kind === ts.SyntaxKind.VoidKeyword ||
+    (ts.isLiteralTypeNode(node) && node.literal.kind === ts.SyntaxKind.NullKeyword)
+  );
+}
+
 function literalKey(node: ts.TypeNode): string | undefined {
   if (!ts.isLiteralTypeNode(node)) return undefined;
   return ts.isStringLiteral(node.literal) || ts.isNumericLiteral(node.literal) ? node.literal.text : undefined;

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { getSignalTypes, hasGlobalAbortSignal } from '../../src/util/signalTypes.js';
@@ -8,6 +9,23 @@ import { analyze, nth, type Analysis } from './harness.js';
 function parameterType(analysis: Analysis, index = 0) {
   const fn = nth<TSESTree.FunctionDeclaration>(analysis, AST_NODE_TYPES.FunctionDeclaration);
   return analysis.services.getTypeAtLocation(fn.params[index]!);
+}
+
+/**
+ * A view of the checker that records the names of the symbols whose type is asked
+ * for (`getTypeOfSymbol`), and passes every call on.
+ */
+function recordTypedSymbols(checker: ts.TypeChecker, names: string[]): ts.TypeChecker {
+  return new Proxy(checker, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (key !== 'getTypeOfSymbol' || typeof value !== 'function') return value;
+      return (symbol: ts.Symbol) => {
+        names.push(symbol.name);
+        return (value as (s: ts.Symbol) => ts.Type).call(target, symbol);
+      };
+    },
+  });
 }
 
 function withTypes<T>(code: string, inspect: (types: ReturnType<typeof getSignalTypes>, analysis: Analysis) => T, fixture: 'dom' | 'node' | 'bare' = 'dom'): T {
@@ -76,6 +94,31 @@ describe('findSignalPath', () => {
     const code = 'interface Options {\n  /** @deprecated */\n  fetchOptions?: { signal?: AbortSignal };\n}\nfunction f(x: Options) {}';
     expect(withTypes(code, (types, analysis) => types.findSignalPath(parameterType(analysis), 2, { skipDeprecated: true }))).toBeUndefined();
     expect(withTypes(code, (types, analysis) => types.findSignalPath(parameterType(analysis), 2))).toEqual(['fetchOptions', 'signal']);
+  });
+
+  // `Merged` is built from `infer`, so only its type can tell whether it is a signal.
+  const merged = 'declare function init(): { signal?: AbortSignal | null; priority?: string };\ntype Merged = ReturnType<typeof init>;';
+
+  it('takes a property declared `AbortSignal` before typing a sibling that only its type can settle', () => {
+    const code = `${merged}\ninterface Options { fetchOptions?: Merged; signal?: AbortSignal | null }\nfunction f(x: Options) {}`;
+    const typed = analyze(code, 'dom', (analysis) => {
+      const names: string[] = [];
+      const types = getSignalTypes(recordTypedSymbols(analysis.services.program.getTypeChecker(), names));
+      expect(types.findSignalPath(parameterType(analysis), 2)).toEqual(['signal']);
+      return names;
+    });
+    expect(typed).toContain('signal');
+    expect(typed).not.toContain('fetchOptions');
+  });
+
+  it.each([
+    // Undecided siblings are still typed, in declaration order, when no property is declared a signal.
+    ['{ fetchOptions?: Merged; timeout?: number }', ['fetchOptions', 'signal']],
+    ['{ first?: ReturnType<() => AbortSignal>; second?: ReturnType<() => AbortSignal> }', ['first']],
+    ['{ first?: ReturnType<() => AbortSignal>; signal?: AbortSignal }', ['signal']],
+  ])('still finds what only the type can settle: %s → %j', (type, expected) => {
+    const code = `${merged}\nfunction f(x: ${type}) {}`;
+    expect(withTypes(code, (types, analysis) => types.findSignalPath(parameterType(analysis), 2))).toEqual(expected);
   });
 
   it('answers from its cache the second time', () => {
