@@ -24,7 +24,7 @@ import {
   type SlotStatus,
 } from '../util/signalSlots.js';
 import { findNearestSignalSources, type SignalSource } from '../util/signalSources.js';
-import { getSignalTypes, hasGlobalAbortSignal } from '../util/signalTypes.js';
+import { getSignalTypes, hasGlobalAbortSignal, isNeverWork } from '../util/signalTypes.js';
 import { isStreamUsedUp } from '../util/streamUsedUp.js';
 import { isTestedAbsent } from '../util/testedAbsent.js';
 
@@ -121,18 +121,25 @@ export default createRule<Options, MessageIds>({
 
         // Answered from the checker's cache after type-checking.
         const signature = getCallSignature(services, node);
-        // `slugify(text: string, max: number)`, `items.map(fn)`: no parameter of any overload can
-        // carry a signal, read from the declarations once per declaration.
-        if (signature === undefined || hasNoSignalParameter(checker, signature)) return;
-        // A walk up the tree for each call: cheaper after the per-declaration answers above.
-        if (isInCleanupContext(node)) return;
+        if (signature === undefined) return;
         // Calls that configure (constructors, factories of long-lived clients) hold a default, not
         // work: only calls that return a promise, an async iterable or a stream result count.
-        // The return type is in the checker's cache: asking it before the declarations' types
-        // are searched spares that search for every synchronous call.
+        // The return type is in the checker's cache, and its flags drop `JSON.stringify(x)` or
+        // `items.push(x)` before any declaration is read.
         const returnType = checker.getReturnTypeOfSignature(signature);
+        if (isNeverWork(returnType)) return;
+        // `new OpenAI(options)`: a constructor does work only if it makes a promise or an async
+        // iterable, asked of the instance type before the options type is read.
+        if (node.type === AST_NODE_TYPES.NewExpression && !types.isPromiseOrAsyncIterable(returnType)) return;
+        // `slugify(text: string, max: number)`, `items.map(fn)`: no parameter of any overload can
+        // carry a signal, read from the declarations once per declaration.
+        if (hasNoSignalParameter(checker, signature)) return;
+        // A walk up the tree for each call: cheaper after the per-declaration answers above.
+        if (isInCleanupContext(node)) return;
+        // Asked before the declarations' types are searched, this spares that search for
+        // every synchronous call.
         const returnsPromise = types.isPromiseOrAsyncIterable(returnType);
-        if (!returnsPromise && (node.type === AST_NODE_TYPES.NewExpression || !types.isStreamResult(returnType))) return;
+        if (!returnsPromise && !types.isStreamResult(returnType)) return;
         // Where the declarations' syntax could not tell: does any of them take one, read from
         // their types once per declaration. (A constructor is never asked: `new` returns no work.)
         if (node.type === AST_NODE_TYPES.CallExpression && !mayTakeSignal(checker, signature)) return;

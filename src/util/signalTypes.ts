@@ -605,6 +605,9 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
    * search never follow one, nor a `[Symbol.iterator]`-style key). Methods are functions.
    */
   function memberTypesHold(members: ts.NodeArray<ts.Node>, depth: number, indexed: boolean): Holds {
+    // `signal?: AbortSignal` settles the members before a sibling declared earlier is read
+    // (openai's `fetchOptions?: MergedRequestInit`, whose `import()` types load undici's exports).
+    if (members.some((member) => ts.isPropertySignature(member) && member.type !== undefined && namesAbortSignal(member.type))) return true;
     const typeHolds = (type: ts.TypeNode | undefined): Holds => type === undefined || holds(type, depth);
     return anyHolds(members, (member): Holds => {
       if (!indexed && (ts.isTypeElement(member) || ts.isClassElement(member))) {
@@ -1015,7 +1018,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   }
 
   function isDirectWork(type: ts.Type): boolean {
-    if ((type.flags & (PRIMITIVE | OPAQUE)) !== 0) return false;
+    if (isNeverWork(type)) return false;
     let result = directWork.get(type);
     if (result === undefined) {
       result = constituents(type).some(
@@ -1031,7 +1034,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
   }
 
   function isStreamResult(type: ts.Type): boolean {
-    if ((type.flags & (PRIMITIVE | OPAQUE)) !== 0) return false;
+    if (isNeverWork(type)) return false;
     return constituents(type).some(exposesRunningWorkIn);
   }
 
@@ -1115,6 +1118,17 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
 }
 
 /**
+ * A primitive, `void`, `any` or `unknown`, or a union of them: never a promise, an
+ * async iterable or a stream result. Read from the type's flags alone, so a rule can
+ * drop `JSON.stringify(x)`, `console.log(x)` or `items.push(x)` before reading any
+ * declaration.
+ */
+export function isNeverWork(type: ts.Type): boolean {
+  if ((type.flags & (PRIMITIVE | OPAQUE)) !== 0) return true;
+  return type.isUnion() && type.types.every((member) => (member.flags & (PRIMITIVE | OPAQUE)) !== 0);
+}
+
+/**
  * Whether the program can resolve a global `AbortSignal` type at all (from
  * `lib.dom` or `@types/node`). TypeScript 6 loads no `@types` by default, so a
  * Node project with `"types": []` has none, and every signal slot is invisible.
@@ -1182,7 +1196,6 @@ function isLibFile(sourceFile: ts.SourceFile): boolean {
   return result;
 }
 
-/** `"def"` in `Internals["def"]`: a string or number literal key. */
 /**
  * `signal?: AbortSignal | null`: a type node that names `AbortSignal` (with nullish
  * members at most). Only an order of search: the property's type still decides.
@@ -1209,6 +1222,7 @@ function isNullishTypeNode(node: ts.TypeNode): boolean {
   );
 }
 
+/** `"def"` in `Internals["def"]`: a string or number literal key. */
 function literalKey(node: ts.TypeNode): string | undefined {
   if (!ts.isLiteralTypeNode(node)) return undefined;
   return ts.isStringLiteral(node.literal) || ts.isNumericLiteral(node.literal) ? node.literal.text : undefined;

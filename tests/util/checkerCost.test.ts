@@ -10,10 +10,11 @@ import plugin from '../../src/index.js';
 import { fixturesDir } from '../tester.js';
 
 /**
- * Counts the type-checker calls the plugin's rules make on a file, by
- * wrapping the checker's methods before the rules traverse it.
+ * Counts the type-checker calls the plugin's rules make on a file (of one
+ * method only, if given), by wrapping the checker's methods before the rules
+ * traverse it.
  */
-function countCheckerCalls(code: string, rules: string[] = Object.keys(plugin.rules)): number {
+function countCheckerCalls(code: string, rules: string[] = Object.keys(plugin.rules), method?: keyof ts.TypeChecker): number {
   let calls = 0;
   const wrapped = new WeakSet<ts.TypeChecker>();
   const counter: TSESLint.RuleModule<'x'> = {
@@ -29,7 +30,7 @@ function countCheckerCalls(code: string, rules: string[] = Object.keys(plugin.ru
             const original = checker[key];
             if (typeof original !== 'function') continue;
             (checker as unknown as Record<string, unknown>)[key] = (...args: unknown[]) => {
-              calls++;
+              if (method === undefined || key === method) calls++;
               return (original as (...a: unknown[]) => unknown).apply(checker, args);
             };
           }
@@ -75,29 +76,41 @@ describe('cost on the type checker', () => {
     expect(countCheckerCalls(code, ['no-never-aborting-signal', 'no-unlinked-timeout'])).toBe(0);
   });
 
-  /** Checker calls of require-signal for ten calls of `declaration`'s `g`, less those for one. */
-  const perNineCalls = (declaration: string, argument: string): number => {
-    const one = countCheckerCalls(`${declaration}\nexport const a = g(${argument});`, ['require-signal']);
+  /** Checker calls of require-signal for ten calls `g(argument)` (or `new g(argument)`), less those for one. */
+  const perNineCalls = (declaration: string, argument: string, call = 'g'): number => {
+    const one = countCheckerCalls(`${declaration}\nexport const a = ${call}(${argument});`, ['require-signal']);
     const ten = countCheckerCalls(
-      `${declaration}\n${Array.from({ length: 10 }, (_, i) => `export const a${String(i)} = g(${argument});`).join('\n')}`,
+      `${declaration}\n${Array.from({ length: 10 }, (_, i) => `export const a${String(i)} = ${call}(${argument});`).join('\n')}`,
       ['require-signal'],
     );
     return ten - one;
   };
 
-  it('require-signal asks one question per call whose parameters are plainly typed', () => {
-    // Its resolved signature: the declaration's parameters (`x: number`) are read from the syntax.
-    expect(perNineCalls('declare function g(x: number): number;', '1')).toBe(9);
+  // Every call costs its resolved signature and that signature's return type, both read
+  // from the checker's cache after type-checking; the declarations are read once each.
+  it('require-signal asks two questions per call whose parameters are plainly typed', () => {
+    // `x: number` is read from the syntax, once per declaration.
+    expect(perNineCalls('declare function g(x: number): Promise<number>;', '1')).toBe(9 * 2);
   });
 
-  it('require-signal asks one question per call to a callee that takes no signal', () => {
-    // Its resolved signature: whether `Options` can carry a signal is asked once per declaration.
-    expect(perNineCalls('interface Options { retries?: number }\ndeclare function g(o: Options): number;', '{}')).toBe(9);
+  it('require-signal asks two questions per call to a callee that takes no signal', () => {
+    // Whether `Options` can carry a signal is asked once per declaration.
+    expect(perNineCalls('interface Options { retries?: number }\ndeclare function g(o: Options): Promise<number>;', '{}')).toBe(9 * 2);
   });
 
   it('require-signal asks two questions per call that can take a signal but returns no work', () => {
-    // Its resolved signature and that signature's return type. A call that returns no work never
-    // has its own signature searched for a slot.
-    expect(perNineCalls('interface Options { signal?: AbortSignal }\ndeclare function g(o: Options): number;', '{}')).toBe(9 * 2);
+    // The return type's flags (`number`) drop the call before its declaration is read.
+    const declaration = 'interface Options { signal?: AbortSignal }\ndeclare function g(o: Options): number;';
+    expect(perNineCalls(declaration, '{}')).toBe(9 * 2);
+    expect(countCheckerCalls(`${declaration}\nexport const a = g({});`, ['require-signal'], 'getSymbolAtLocation')).toBe(0);
+  });
+
+  it('require-signal asks two questions per construction of an object that is no promise', () => {
+    // Whether `Client` is a promise is asked once per type, before its options are read.
+    const declaration = 'interface Options { signal?: AbortSignal }\nexport class Client { constructor(readonly options: Options) {} }';
+    expect(perNineCalls(declaration, '{}', 'new Client')).toBe(9 * 2);
+    // The constructor's `Options` is never resolved.
+    const code = `${declaration}\nexport const client = new Client({});`;
+    expect(countCheckerCalls(code, ['require-signal'], 'getSymbolAtLocation')).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { getSignalTypes, hasGlobalAbortSignal } from '../../src/util/signalTypes.js';
+import { getSignalTypes, hasGlobalAbortSignal, isNeverWork } from '../../src/util/signalTypes.js';
 import { analyze, nth, type Analysis } from './harness.js';
 
 /** The type of the `index`-th parameter of the first function in the code. */
@@ -197,6 +197,21 @@ describe('isWorkResult', () => {
   });
 });
 
+describe('isNeverWork', () => {
+  it.each([
+    ['string', true],
+    ['void', true],
+    ['any', true],
+    ['string | undefined', true],
+    ["'a' | 'b' | null", true],
+    ['Promise<string> | undefined', false],
+    ['{ then(): void }', false],
+    ['unknown[]', false],
+  ])('%s → %s', (type, expected) => {
+    expect(withTypes(`function f(x: ${type}) {}`, (_types, analysis) => isNeverWork(parameterType(analysis)))).toBe(expected);
+  });
+});
+
 describe('isStreamLike', () => {
   it.each([
     ['Readable', true],
@@ -252,6 +267,31 @@ describe('mayHoldSignal', () => {
     ['{ [Symbol.iterator](): Iterator<number>; size: number }', 2, false],
   ])('%s within %i → %s', (type, depth, expected) => {
     expect(holds(`function f(x: ${type}) {}`, depth)).toBe(expected);
+  });
+
+  it('is settled by a member declared `AbortSignal` before an earlier sibling is read', () => {
+    const code = 'type Merged = import("./unread").Init;\ninterface Options { fetchOptions?: Merged; signal?: AbortSignal }\nfunction f(x: Options) {}';
+    const resolved = withTypes(code, (_types, analysis) => {
+      const names: string[] = [];
+      const checker = analysis.services.program.getTypeChecker();
+      const recording = new Proxy(checker, {
+        get(target, key, receiver) {
+          const value: unknown = Reflect.get(target, key, receiver);
+          if (key !== 'getSymbolAtLocation' || typeof value !== 'function') return value;
+          return (node: ts.Node) => {
+            names.push(node.getText());
+            return (value as (n: ts.Node) => ts.Symbol | undefined).call(target, node);
+          };
+        },
+      });
+      const fn = nth<TSESTree.FunctionDeclaration>(analysis, AST_NODE_TYPES.FunctionDeclaration);
+      const parameter = fn.params[0] as TSESTree.Identifier;
+      const node = analysis.services.esTreeNodeToTSNodeMap.get(parameter.typeAnnotation!.typeAnnotation) as ts.TypeNode;
+      expect(getSignalTypes(recording).mayHoldSignal(node, 2)).toBe(true);
+      return names;
+    });
+    expect(resolved).toContain('Options');
+    expect(resolved).not.toContain('Merged');
   });
 
   it('follows interfaces, their bases and type aliases', () => {
