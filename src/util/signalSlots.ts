@@ -229,8 +229,10 @@ export function hasNoSignalParameter(checker: ts.TypeChecker, signature: ts.Sign
   let result = plainSignatures.get(declaration);
   if (result === undefined) {
     const types = getSignalTypes(checker);
-    const overloads = getOverloads(checker, declaration);
-    result = overloads.every((overload) => !overload.parameters.some((parameter) => parameterMayHoldSignal(types, parameter)));
+    const isPlain = (overload: ts.SignatureDeclaration): boolean =>
+      !overload.parameters.some((parameter) => parameterMayHoldSignal(types, parameter));
+    // Its own parameters first: the other overloads are looked up only for a plain one.
+    result = isPlain(declaration) && getOverloads(checker, declaration).every(isPlain);
     plainSignatures.set(declaration, result);
   }
   return result;
