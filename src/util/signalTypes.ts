@@ -795,16 +795,11 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     if (isPlainTypeNode(node)) return false;
     if (ts.isParenthesizedTypeNode(node)) return typeNodeIsAsyncIterable(node.type);
     // A union is async-iterable if one member is; so is an intersection (its members' members).
-    if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) {
-      let result: boolean | undefined = false;
-      for (const member of node.types) {
-        const answer = typeNodeIsAsyncIterable(member);
-        if (answer === true) return true;
-        if (answer === undefined) result = undefined;
-      }
-      return result;
-    }
+    if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) return someIsAsyncIterable(node.types);
     if (ts.isTypeLiteralNode(node)) return mayListMember(node.members, ASYNC_ITERATOR, isUniqueSymbol) ? undefined : false;
+    // `Args extends Shape ? (args: Output<Args>) => R : (extra: Extra) => R` (MCP's tool callbacks):
+    // one branch or the other, whatever the condition.
+    if (ts.isConditionalTypeNode(node)) return someIsAsyncIterable([node.trueType, node.falseType]);
     if (!ts.isTypeReferenceNode(node)) return undefined;
     const symbol = resolveName(node.typeName);
     if (symbol === undefined) return undefined;
@@ -823,6 +818,17 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     }
     const declared = checker.getDeclaredTypeOfSymbol(symbol);
     return declared.getCallSignatures().length === 0 && isAsyncIterable(declared);
+  }
+
+  /** `true` if one of the type nodes is async-iterable, `undefined` if one may be. */
+  function someIsAsyncIterable(nodes: readonly ts.TypeNode[]): boolean | undefined {
+    let result: boolean | undefined = false;
+    for (const member of nodes) {
+      const answer = typeNodeIsAsyncIterable(member);
+      if (answer === true) return true;
+      if (answer === undefined) result = undefined;
+    }
+    return result;
   }
 
   const asyncIterableAliases = new WeakMap<ts.Node, boolean | null>();

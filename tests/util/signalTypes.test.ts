@@ -162,6 +162,7 @@ describe('isWorkResult', () => {
     'type Events = AsyncIterable<string> & { close(): void };',
     'interface Plain { id: string; [Symbol.iterator](): Iterator<string> }',
     'type Schema = Plain | { kind: "schema" };',
+    'type Callback<A> = A extends string ? (text: A) => Promise<void> : () => Promise<void>;',
   ].join('\n');
 
   it.each([
@@ -169,13 +170,14 @@ describe('isWorkResult', () => {
     ['{ lines: Lines | undefined }', true],
     ['{ events: Events }', true],
     ['{ plain: Plain; schema: Schema; more?: Plain }', false],
+    ['{ handler: Callback<string> }', false],
   ])('reads data properties from their declared types: %s → %s', (type, expected) => {
     const code = `${streams}\nfunction f(x: ${type}) {}`;
     expect(withTypes(code, (types, analysis) => types.isStreamResult(parameterType(analysis)))).toBe(expected);
   });
 
   it('settles properties typed by interfaces and aliases without building their types', () => {
-    const code = `${streams}\nfunction f(x: { plain: Plain; schema: Schema; more?: Plain }) {}`;
+    const code = `${streams}\nfunction f(x: { plain: Plain; schema: Schema; more?: Plain; handler: Callback<string> }) {}`;
     const asked = analyze(code, 'dom', (analysis) => {
       const checker = analysis.services.program.getTypeChecker();
       const type = parameterType(analysis);
