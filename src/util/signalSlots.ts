@@ -22,9 +22,21 @@ export type CallWithArguments = TSESTree.CallExpression | TSESTree.NewExpression
 /** Max depth of an accepting property inside an argument: `config.abortSignal`, `fetchOptions.signal`. */
 const SLOT_DEPTH = 2;
 
+/**
+ * Answers that depend on the program, not only on the syntax: a declaration's node
+ * outlives its program (an editor reuses the syntax tree of an unchanged file, and
+ * the project service shares the trees of `node_modules` between projects), while
+ * the names in it may resolve to other declarations in the next program.
+ */
 interface SlotCache {
   readonly bySignature: WeakMap<ts.Signature, SignalSlot | null>;
   readonly byDeclaration: WeakMap<ts.Declaration, SignalSlot | null>;
+  /** `hasNoSignalParameter`, by declaration. */
+  readonly plainSignatures: WeakMap<ts.Node, boolean>;
+  /** `overloadsMayHaveSlot`, by declaration. */
+  readonly overloadSlots: WeakMap<ts.Declaration, boolean>;
+  /** `getOverloads`, by declaration. */
+  readonly overloads: WeakMap<ts.Node, readonly ts.SignatureDeclaration[]>;
 }
 
 const caches = new WeakMap<ts.TypeChecker, SlotCache>();
@@ -32,7 +44,13 @@ const caches = new WeakMap<ts.TypeChecker, SlotCache>();
 function getCache(checker: ts.TypeChecker): SlotCache {
   let cache = caches.get(checker);
   if (cache === undefined) {
-    cache = { bySignature: new WeakMap(), byDeclaration: new WeakMap() };
+    cache = {
+      bySignature: new WeakMap(),
+      byDeclaration: new WeakMap(),
+      plainSignatures: new WeakMap(),
+      overloadSlots: new WeakMap(),
+      overloads: new WeakMap(),
+    };
     caches.set(checker, cache);
   }
   return cache;
@@ -214,8 +232,6 @@ export function findCallSlot(
   return signature === undefined ? undefined : findSignatureSlotForCall(services, node, signature);
 }
 
-const plainSignatures = new WeakMap<ts.Node, boolean>();
-
 /**
  * Can no instantiation of the signature, nor another overload of it, take a
  * signal? Read from the declarations alone (`mayHoldSignal`): every parameter
@@ -226,6 +242,7 @@ const plainSignatures = new WeakMap<ts.Node, boolean>();
 export function hasNoSignalParameter(checker: ts.TypeChecker, signature: ts.Signature): boolean {
   const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
   if (declaration === undefined || ts.isJSDocSignature(declaration)) return false;
+  const { plainSignatures } = getCache(checker);
   let result = plainSignatures.get(declaration);
   if (result === undefined) {
     const types = getSignalTypes(checker);
@@ -330,14 +347,13 @@ function findOverloadSlot(
   return undefined;
 }
 
-const overloadSlots = new WeakMap<ts.Declaration, boolean>();
-
 /**
  * Can another overload of the callee take a signal? Answered once per
  * declaration from the overloads' own signatures, so that a call to
  * `JSON.stringify` or `str.replace` never asks for the callee's type.
  */
 function overloadsMayHaveSlot(types: SignalTypes, declaration: ts.SignatureDeclaration): boolean {
+  const { overloadSlots } = getCache(types.checker);
   let result = overloadSlots.get(declaration);
   if (result === undefined) {
     const overloads = getOverloads(types.checker, declaration);
@@ -352,8 +368,6 @@ function overloadsMayHaveSlot(types: SignalTypes, declaration: ts.SignatureDecla
   return result;
 }
 
-const overloadCache = new WeakMap<ts.Node, readonly ts.SignatureDeclaration[]>();
-
 /**
  * The overloads of a declaration (itself included). A named function or method
  * has them as its symbol's declarations, merged across files (`fetch` in
@@ -362,10 +376,11 @@ const overloadCache = new WeakMap<ts.Node, readonly ts.SignatureDeclaration[]>()
  * kind in the same container.
  */
 function getOverloads(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration): readonly ts.SignatureDeclaration[] {
-  let overloads = overloadCache.get(declaration);
+  const cache = getCache(checker).overloads;
+  let overloads = cache.get(declaration);
   if (overloads === undefined) {
     overloads = computeOverloads(checker, declaration);
-    overloadCache.set(declaration, overloads);
+    cache.set(declaration, overloads);
   }
   return overloads;
 }

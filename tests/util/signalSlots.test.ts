@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { findCallSlot, getCallSignature, getSlotStatus, getSlotValue, hasNoSignalParameter } from '../../src/util/signalSlots.js';
@@ -145,5 +146,65 @@ describe('caching', () => {
       const second = findCallSlot(analysis.services, nth<TSESTree.CallExpression>(analysis, AST_NODE_TYPES.CallExpression, 1));
       expect(first?.path).toBe(second?.path);
     });
+  });
+});
+
+describe('answers per program', () => {
+  /**
+   * Programs over in-memory files that hand out the same syntax tree for a file whose
+   * text did not change, as an editor and the project service do.
+   */
+  function createPrograms(files: Map<string, string>) {
+    const options: ts.CompilerOptions = {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+      types: [],
+      strict: true,
+      noEmit: true,
+    };
+    const host = ts.createCompilerHost(options);
+    const readLib = host.getSourceFile.bind(host);
+    const trees = new Map<string, ts.SourceFile>();
+    host.getSourceFile = (fileName, languageVersion) => {
+      const text = files.get(fileName);
+      const key = `${fileName}\0${text ?? ''}`;
+      let tree = trees.get(key);
+      if (tree === undefined) {
+        tree = text === undefined ? readLib(fileName, languageVersion) : ts.createSourceFile(fileName, text, languageVersion, true);
+        if (tree !== undefined) trees.set(key, tree);
+      }
+      return tree;
+    };
+    host.fileExists = (fileName) => files.has(fileName) || ts.sys.fileExists(fileName);
+    host.directoryExists = (directory) => [...files.keys()].some((fileName) => fileName.startsWith(`${directory}/`)) || ts.sys.directoryExists(directory);
+    host.readFile = (fileName) => files.get(fileName) ?? ts.sys.readFile(fileName);
+    return (oldProgram?: ts.Program) => ts.createProgram([...files.keys()], options, host, oldProgram);
+  }
+
+  /** The resolved signature of the last statement's call in `file`. */
+  function lastCallSignature(program: ts.Program, file: string): ts.Signature {
+    const statement = program.getSourceFile(file)!.statements.at(-1) as ts.ExpressionStatement;
+    return program.getTypeChecker().getResolvedSignature(statement.expression as ts.CallExpression)!;
+  }
+
+  it('reads a declaration again in a program where its names resolve to other declarations', () => {
+    const options = '/project/options.ts';
+    const client = '/project/client.ts';
+    const files = new Map([
+      [options, 'export interface Options { retries?: number }'],
+      [client, "import type { Options } from './options';\nexport declare function send(options: Options): Promise<void>;\nsend({});"],
+    ]);
+    const createProgram = createPrograms(files);
+    const first = createProgram();
+    expect(ts.getPreEmitDiagnostics(first)).toEqual([]);
+    expect(hasNoSignalParameter(first.getTypeChecker(), lastCallSignature(first, client))).toBe(true);
+
+    files.set(options, 'export interface Options { retries?: number; signal?: AbortSignal }');
+    const second = createProgram(first);
+    // The declaration of `send` is the same node in both programs.
+    expect(second.getSourceFile(client)).toBe(first.getSourceFile(client));
+    expect(hasNoSignalParameter(second.getTypeChecker(), lastCallSignature(second, client))).toBe(false);
   });
 });
