@@ -1014,13 +1014,19 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     return type;
   }
 
+  // Both rule out the member from the declarations first (`ZodObject`, `Map`, express'
+  // `Router`), before the type's members are resolved.
   function isThenable(type: ts.Type): boolean {
-    const then = checker.getPropertyOfType(genericTarget(type), 'then');
+    const target = genericTarget(type);
+    if (!mayHaveProperty(target, 'then')) return false;
+    const then = checker.getPropertyOfType(target, 'then');
     return then !== undefined && checker.getTypeOfSymbol(then).getCallSignatures().length > 0;
   }
 
   function isAsyncIterable(type: ts.Type): boolean {
-    return checker.getPropertiesOfType(genericTarget(type)).some((property) => property.name.startsWith('__@asyncIterator'));
+    const target = genericTarget(type);
+    if (!mayHaveProperty(target, ASYNC_ITERATOR)) return false;
+    return checker.getPropertiesOfType(target).some((property) => property.name.startsWith(ASYNC_ITERATOR));
   }
 
   function isDirectWork(type: ts.Type): boolean {

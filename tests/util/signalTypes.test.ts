@@ -129,6 +129,45 @@ describe('findSignalPath', () => {
   });
 });
 
+describe('isPromiseOrAsyncIterable', () => {
+  const classes = [
+    'class Task extends Promise<string> {}',
+    'class Lines { async *[Symbol.asyncIterator]() { yield ""; } }',
+    'class Base { id = 1; close(): void {} }',
+    'class Schema extends Base { parse(input: unknown): string { return String(input); } }',
+  ].join('\n');
+
+  it.each([
+    ['Task', true],
+    ['Lines', true],
+    ['Schema', false],
+    ['Map<string, number>', false],
+  ])('%s → %s', (type, expected) => {
+    const code = `${classes}\nfunction f(x: ${type}) {}`;
+    expect(withTypes(code, (types, analysis) => types.isPromiseOrAsyncIterable(parameterType(analysis)))).toBe(expected);
+  });
+
+  it("rules out a class from its declarations before its members are resolved", () => {
+    const asked = analyze(`${classes}\nfunction f(x: Schema) {}`, 'dom', (analysis) => {
+      const names: string[] = [];
+      const checker = analysis.services.program.getTypeChecker();
+      const recording = new Proxy(checker, {
+        get(target, key, receiver) {
+          const value: unknown = Reflect.get(target, key, receiver);
+          if ((key !== 'getPropertyOfType' && key !== 'getPropertiesOfType') || typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            names.push(key);
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+      expect(getSignalTypes(recording).isPromiseOrAsyncIterable(parameterType(analysis))).toBe(false);
+      return names;
+    });
+    expect(asked).toEqual([]);
+  });
+});
+
 describe('isWorkResult', () => {
   it.each([
     ['Promise<string>', true],
