@@ -147,7 +147,7 @@ describe('isPromiseOrAsyncIterable', () => {
     expect(withTypes(code, (types, analysis) => types.isPromiseOrAsyncIterable(parameterType(analysis)))).toBe(expected);
   });
 
-  it("rules out a class from its declarations before its members are resolved", () => {
+  it('rules out a class from its declarations before its members are resolved', () => {
     const asked = analyze(`${classes}\nfunction f(x: Schema) {}`, 'dom', (analysis) => {
       const names: string[] = [];
       const checker = analysis.services.program.getTypeChecker();
