@@ -15,7 +15,8 @@ export interface SignalTypes {
   isControllerLike(type: ts.Type): boolean;
   /**
    * The shortest property path from `type` to a signal-like property, at most
-   * `maxDepth` properties deep; `[]` when the type itself is a signal.
+   * `maxDepth` properties deep; `[]` when the type itself is a signal. Of two at
+   * the same depth, one declared `AbortSignal` wins, then declaration order.
    *
    * @example findSignalPath(typeof request, 3) // ['signal']
    * @example findSignalPath(typeof c, 3)       // ['req', 'raw', 'signal']
