@@ -12,17 +12,22 @@ function parameterType(analysis: Analysis, index = 0) {
 }
 
 /**
- * A view of the checker that records the names of the symbols whose type is asked
- * for (`getTypeOfSymbol`), and passes every call on.
+ * A view of the checker that passes every call on, and records each call of the
+ * named methods as what `describe` makes of its first argument.
  */
-function recordTypedSymbols(checker: ts.TypeChecker, names: string[]): ts.TypeChecker {
+function recordCalls(
+  checker: ts.TypeChecker,
+  methods: readonly (keyof ts.TypeChecker)[],
+  calls: string[],
+  describe: (argument: never, method: string) => string = (_argument, method) => method,
+): ts.TypeChecker {
   return new Proxy(checker, {
     get(target, key, receiver) {
       const value: unknown = Reflect.get(target, key, receiver);
-      if (key !== 'getTypeOfSymbol' || typeof value !== 'function') return value;
-      return (symbol: ts.Symbol) => {
-        names.push(symbol.name);
-        return (value as (s: ts.Symbol) => ts.Type).call(target, symbol);
+      if (!methods.includes(key as keyof ts.TypeChecker) || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.push(describe(args[0] as never, String(key)));
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
       };
     },
   });
@@ -103,7 +108,8 @@ describe('findSignalPath', () => {
     const code = `${merged}\ninterface Options { fetchOptions?: Merged; signal?: AbortSignal | null }\nfunction f(x: Options) {}`;
     const typed = analyze(code, 'dom', (analysis) => {
       const names: string[] = [];
-      const types = getSignalTypes(recordTypedSymbols(analysis.services.program.getTypeChecker(), names));
+      const checker = recordCalls(analysis.services.program.getTypeChecker(), ['getTypeOfSymbol'], names, (symbol: ts.Symbol) => symbol.name);
+      const types = getSignalTypes(checker);
       expect(types.findSignalPath(parameterType(analysis), 2)).toEqual(['signal']);
       return names;
     });
@@ -150,17 +156,7 @@ describe('isPromiseOrAsyncIterable', () => {
   it('rules out a class from its declarations before its members are resolved', () => {
     const asked = analyze(`${classes}\nfunction f(x: Schema) {}`, 'dom', (analysis) => {
       const names: string[] = [];
-      const checker = analysis.services.program.getTypeChecker();
-      const recording = new Proxy(checker, {
-        get(target, key, receiver) {
-          const value: unknown = Reflect.get(target, key, receiver);
-          if ((key !== 'getPropertyOfType' && key !== 'getPropertiesOfType') || typeof value !== 'function') return value;
-          return (...args: unknown[]) => {
-            names.push(key);
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        },
-      });
+      const recording = recordCalls(analysis.services.program.getTypeChecker(), ['getPropertyOfType', 'getPropertiesOfType'], names);
       expect(getSignalTypes(recording).isPromiseOrAsyncIterable(parameterType(analysis))).toBe(false);
       return names;
     });
@@ -218,23 +214,12 @@ describe('isWorkResult', () => {
   it('settles properties typed by interfaces and aliases without building their types', () => {
     const code = `${streams}\nfunction f(x: { plain: Plain; schema: Schema; more?: Plain; handler: Callback<string> }) {}`;
     const asked = analyze(code, 'dom', (analysis) => {
-      const checker = analysis.services.program.getTypeChecker();
-      const type = parameterType(analysis);
-      let typeOfSymbol = 0;
-      const counting = new Proxy(checker, {
-        get(target, key, receiver) {
-          const value: unknown = Reflect.get(target, key, receiver);
-          if (key !== 'getTypeOfSymbol' || typeof value !== 'function') return value;
-          return (...args: unknown[]) => {
-            typeOfSymbol++;
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        },
-      });
-      expect(getSignalTypes(counting).isStreamResult(type)).toBe(false);
-      return typeOfSymbol;
+      const calls: string[] = [];
+      const counting = recordCalls(analysis.services.program.getTypeChecker(), ['getTypeOfSymbol'], calls);
+      expect(getSignalTypes(counting).isStreamResult(parameterType(analysis))).toBe(false);
+      return calls;
     });
-    expect(asked).toBe(0);
+    expect(asked).toEqual([]);
   });
 });
 
@@ -314,17 +299,7 @@ describe('mayHoldSignal', () => {
     const code = 'type Merged = import("./unread").Init;\ninterface Options { fetchOptions?: Merged; signal?: AbortSignal }\nfunction f(x: Options) {}';
     const resolved = withTypes(code, (_types, analysis) => {
       const names: string[] = [];
-      const checker = analysis.services.program.getTypeChecker();
-      const recording = new Proxy(checker, {
-        get(target, key, receiver) {
-          const value: unknown = Reflect.get(target, key, receiver);
-          if (key !== 'getSymbolAtLocation' || typeof value !== 'function') return value;
-          return (node: ts.Node) => {
-            names.push(node.getText());
-            return (value as (n: ts.Node) => ts.Symbol | undefined).call(target, node);
-          };
-        },
-      });
+      const recording = recordCalls(analysis.services.program.getTypeChecker(), ['getSymbolAtLocation'], names, (node: ts.Node) => node.getText());
       const fn = nth<TSESTree.FunctionDeclaration>(analysis, AST_NODE_TYPES.FunctionDeclaration);
       const parameter = fn.params[0] as TSESTree.Identifier;
       const node = analysis.services.esTreeNodeToTSNodeMap.get(parameter.typeAnnotation!.typeAnnotation) as ts.TypeNode;
