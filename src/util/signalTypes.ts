@@ -678,6 +678,8 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
       let members: ts.NodeArray<ts.Node>;
       let bases: readonly ts.ExpressionWithTypeArguments[] = [];
       if (ts.isInterfaceDeclaration(declaration) || ts.isClassLike(declaration)) {
+        // A JavaScript class also gets members from `this.then = …` in its body.
+        if (ts.isClassLike(declaration) && (declaration.flags & ts.NodeFlags.JavaScriptFile) !== 0) return true;
         members = declaration.members;
         for (const clause of declaration.heritageClauses ?? []) {
           // `implements` adds no members.
@@ -694,7 +696,11 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
       if (mayListMember(members, name, isUniqueSymbol)) return true;
       for (const base of bases) {
         const baseSymbol = resolveName(base.expression);
-        if (baseSymbol === undefined || mayDeclareMember(baseSymbol, name, true)) return true;
+        if (baseSymbol === undefined) return true;
+        // A class extends what a constructor value returns (`declare const Base: new () => …`),
+        // which the same-named type need not describe.
+        if (ts.isClassLike(declaration) && !isClassValue(baseSymbol)) return true;
+        if (mayDeclareMember(baseSymbol, name, true)) return true;
       }
     }
     return false;
@@ -799,8 +805,8 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) return someIsAsyncIterable(node.types);
     if (ts.isTypeLiteralNode(node)) return mayListMember(node.members, ASYNC_ITERATOR, isUniqueSymbol) ? undefined : false;
     // `Args extends Shape ? (args: Output<Args>) => R : (extra: Extra) => R` (MCP's tool callbacks):
-    // one branch or the other, whatever the condition.
-    if (ts.isConditionalTypeNode(node)) return someIsAsyncIterable([node.trueType, node.falseType]);
+    // settled when neither branch is; otherwise only the type knows which branch it is.
+    if (ts.isConditionalTypeNode(node)) return someIsAsyncIterable([node.trueType, node.falseType]) === false ? false : undefined;
     if (!ts.isTypeReferenceNode(node)) return undefined;
     const symbol = resolveName(node.typeName);
     if (symbol === undefined) return undefined;
@@ -1162,6 +1168,12 @@ export function hasGlobalAbortSignal(program: ts.Program): boolean {
 const globalSignal = new WeakMap<ts.Program, boolean>();
 
 /** The value merged with a type of the same name (`declare var Response`), or a namespace. */
+/** A symbol whose value is a class declaration (or that has no value: a type). */
+function isClassValue(symbol: ts.Symbol): boolean {
+  const value = symbol.valueDeclaration;
+  return value === undefined || ts.isClassLike(value);
+}
+
 function isValueDeclaration(declaration: ts.Declaration): boolean {
   return ts.isVariableDeclaration(declaration) || ts.isFunctionDeclaration(declaration) || ts.isModuleDeclaration(declaration);
 }

@@ -141,11 +141,16 @@ describe('isPromiseOrAsyncIterable', () => {
     'class Lines { async *[Symbol.asyncIterator]() { yield ""; } }',
     'class Base { id = 1; close(): void {} }',
     'class Schema extends Base { parse(input: unknown): string { return String(input); } }',
+    // A class extends what the constructor value returns, not the same-named interface.
+    'interface Shape { id: number }',
+    'declare const Shape: new () => Shape & PromiseLike<number>;',
+    'class Job extends Shape {}',
   ].join('\n');
 
   it.each([
     ['Task', true],
     ['Lines', true],
+    ['Job', true],
     ['Schema', false],
     ['Map<string, number>', false],
   ])('%s → %s', (type, expected) => {
@@ -206,6 +211,9 @@ describe('isWorkResult', () => {
     ['{ events: Events }', true],
     ['{ plain: Plain; schema: Schema; more?: Plain }', false],
     ['{ handler: Callback<string> }', false],
+    // Only the branch the condition picks counts.
+    ["{ data: 'json' extends 'stream' ? AsyncIterable<string> : string }", false],
+    ["{ data: 'stream' extends 'stream' ? AsyncIterable<string> : string }", true],
   ])('reads data properties from their declared types: %s → %s', (type, expected) => {
     const code = `${streams}\nfunction f(x: ${type}) {}`;
     expect(withTypes(code, (types, analysis) => types.isStreamResult(parameterType(analysis)))).toBe(expected);
