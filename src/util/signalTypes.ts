@@ -1144,7 +1144,7 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
  */
 export function isNeverWork(type: ts.Type): boolean {
   if ((type.flags & (PRIMITIVE | OPAQUE)) !== 0) return true;
-  return type.isUnion() && type.types.every((member) => (member.flags & (PRIMITIVE | OPAQUE)) !== 0);
+  return type.isUnion() && type.types.every(isNeverWork);
 }
 
 /**
@@ -1167,13 +1167,13 @@ export function hasGlobalAbortSignal(program: ts.Program): boolean {
 
 const globalSignal = new WeakMap<ts.Program, boolean>();
 
-/** The value merged with a type of the same name (`declare var Response`), or a namespace. */
 /** A symbol whose value is a class declaration (or that has no value: a type). */
 function isClassValue(symbol: ts.Symbol): boolean {
   const value = symbol.valueDeclaration;
   return value === undefined || ts.isClassLike(value);
 }
 
+/** The value merged with a type of the same name (`declare var Response`), or a namespace. */
 function isValueDeclaration(declaration: ts.Declaration): boolean {
   return ts.isVariableDeclaration(declaration) || ts.isFunctionDeclaration(declaration) || ts.isModuleDeclaration(declaration);
 }

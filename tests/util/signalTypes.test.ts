@@ -33,6 +33,23 @@ function recordCalls(
   });
 }
 
+/**
+ * The calls of `methods` that `inspect` makes through the signal type helpers of
+ * `code`'s program (in the DOM fixture), each as `describe` makes it.
+ */
+function callsMade(
+  code: string,
+  methods: readonly (keyof ts.TypeChecker)[],
+  inspect: (types: ReturnType<typeof getSignalTypes>, analysis: Analysis) => void,
+  describe?: (argument: never, method: string) => string,
+): string[] {
+  return analyze(code, 'dom', (analysis) => {
+    const calls: string[] = [];
+    inspect(getSignalTypes(recordCalls(analysis.services.program.getTypeChecker(), methods, calls, describe)), analysis);
+    return calls;
+  });
+}
+
 function withTypes<T>(code: string, inspect: (types: ReturnType<typeof getSignalTypes>, analysis: Analysis) => T, fixture: 'dom' | 'node' | 'bare' = 'dom'): T {
   return analyze(code, fixture, (analysis) => inspect(getSignalTypes(analysis.services.program.getTypeChecker()), analysis));
 }
@@ -106,13 +123,12 @@ describe('findSignalPath', () => {
 
   it('takes a property declared `AbortSignal` before typing a sibling that only its type can settle', () => {
     const code = `${merged}\ninterface Options { fetchOptions?: Merged; signal?: AbortSignal | null }\nfunction f(x: Options) {}`;
-    const typed = analyze(code, 'dom', (analysis) => {
-      const names: string[] = [];
-      const checker = recordCalls(analysis.services.program.getTypeChecker(), ['getTypeOfSymbol'], names, (symbol: ts.Symbol) => symbol.name);
-      const types = getSignalTypes(checker);
-      expect(types.findSignalPath(parameterType(analysis), 2)).toEqual(['signal']);
-      return names;
-    });
+    const typed = callsMade(
+      code,
+      ['getTypeOfSymbol'],
+      (types, analysis) => { expect(types.findSignalPath(parameterType(analysis), 2)).toEqual(['signal']); },
+      (symbol: ts.Symbol) => symbol.name,
+    );
     expect(typed).toContain('signal');
     expect(typed).not.toContain('fetchOptions');
   });
@@ -159,12 +175,8 @@ describe('isPromiseOrAsyncIterable', () => {
   });
 
   it('rules out a class from its declarations before its members are resolved', () => {
-    const asked = analyze(`${classes}\nfunction f(x: Schema) {}`, 'dom', (analysis) => {
-      const names: string[] = [];
-      const recording = recordCalls(analysis.services.program.getTypeChecker(), ['getPropertyOfType', 'getPropertiesOfType'], names);
-      expect(getSignalTypes(recording).isPromiseOrAsyncIterable(parameterType(analysis))).toBe(false);
-      return names;
-    });
+    const asked = callsMade(`${classes}\nfunction f(x: Schema) {}`, ['getPropertyOfType', 'getPropertiesOfType'], (types, analysis) => { expect(types.isPromiseOrAsyncIterable(parameterType(analysis))).toBe(false); },
+    );
     expect(asked).toEqual([]);
   });
 });
@@ -221,12 +233,8 @@ describe('isWorkResult', () => {
 
   it('settles properties typed by interfaces and aliases without building their types', () => {
     const code = `${streams}\nfunction f(x: { plain: Plain; schema: Schema; more?: Plain; handler: Callback<string> }) {}`;
-    const asked = analyze(code, 'dom', (analysis) => {
-      const calls: string[] = [];
-      const counting = recordCalls(analysis.services.program.getTypeChecker(), ['getTypeOfSymbol'], calls);
-      expect(getSignalTypes(counting).isStreamResult(parameterType(analysis))).toBe(false);
-      return calls;
-    });
+    const asked = callsMade(code, ['getTypeOfSymbol'], (types, analysis) => { expect(types.isStreamResult(parameterType(analysis))).toBe(false); },
+    );
     expect(asked).toEqual([]);
   });
 });
@@ -305,15 +313,17 @@ describe('mayHoldSignal', () => {
 
   it('is settled by a member declared `AbortSignal` before an earlier sibling is read', () => {
     const code = 'type Merged = import("./unread").Init;\ninterface Options { fetchOptions?: Merged; signal?: AbortSignal }\nfunction f(x: Options) {}';
-    const resolved = withTypes(code, (_types, analysis) => {
-      const names: string[] = [];
-      const recording = recordCalls(analysis.services.program.getTypeChecker(), ['getSymbolAtLocation'], names, (node: ts.Node) => node.getText());
-      const fn = nth<TSESTree.FunctionDeclaration>(analysis, AST_NODE_TYPES.FunctionDeclaration);
-      const parameter = fn.params[0] as TSESTree.Identifier;
-      const node = analysis.services.esTreeNodeToTSNodeMap.get(parameter.typeAnnotation!.typeAnnotation) as ts.TypeNode;
-      expect(getSignalTypes(recording).mayHoldSignal(node, 2)).toBe(true);
-      return names;
-    });
+    const resolved = callsMade(
+      code,
+      ['getSymbolAtLocation'],
+      (types, analysis) => {
+        const fn = nth<TSESTree.FunctionDeclaration>(analysis, AST_NODE_TYPES.FunctionDeclaration);
+        const parameter = fn.params[0] as TSESTree.Identifier;
+        const node = analysis.services.esTreeNodeToTSNodeMap.get(parameter.typeAnnotation!.typeAnnotation) as ts.TypeNode;
+        expect(types.mayHoldSignal(node, 2)).toBe(true);
+      },
+      (node: ts.Node) => node.getText(),
+    );
     expect(resolved).toContain('Options');
     expect(resolved).not.toContain('Merged');
   });
