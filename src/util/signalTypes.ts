@@ -936,23 +936,28 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
     for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
       const next: { type: ts.Type; path: readonly string[] }[] = [];
       for (const { type, path } of frontier) {
+        const properties = candidateProperties(type, every, options.includePrivate === true);
+        // A property declared `AbortSignal` (`signal?: AbortSignal | null`) settles the level
+        // before any sibling is read: `RequestOptions`' `headers: HeadersLike` and `fetchOptions:
+        // MergedRequestInit` are not even asked whether they could be a signal.
+        for (const property of properties) {
+          const typeNode = typingDeclaration(property)?.type;
+          if (typeNode === undefined || !namesAbortSignal(typeNode)) continue;
+          if (isSignal(checker.getTypeOfSymbol(property)) && !(skipDeprecated && isDeprecated(property))) {
+            return [...path, property.name];
+          }
+        }
         // Properties to look inside at the next depth, in declaration order. A property whose
         // declared type cannot be a signal itself (`fetchOptions: RequestInit`) is neither
-        // typed nor read any deeper while a sibling may still be the signal: `RequestOptions`
-        // is settled by its `signal` alone. (What a type node holds within `n` properties
-        // includes what it is itself, so asking depth 0 first changes no answer.)
+        // typed nor read any deeper while a sibling may still be the signal. (What a type node
+        // holds within `n` properties includes what it is itself, so asking depth 0 first
+        // changes no answer.)
         const inner: { property: ts.Symbol; type: ts.Type | undefined; typeNode: ts.TypeNode | undefined }[] = [];
         // Properties that may be the signal but are not declared as one (`fetchOptions:
-        // MergedRequestInit`, built from `infer` over `typeof fetch`): typed only when no
-        // property declared `AbortSignal` settles the level first.
+        // MergedRequestInit`, built from `infer` over `typeof fetch`): typed only after the
+        // others have been ruled out.
         const undecided: (typeof inner)[number][] = [];
-        for (const property of every ? commonPropertiesOf(type) : propertiesOf(type)) {
-          // Tuple elements (`Reflect.apply(fn, this, [url, init])`) are positions, not options.
-          if (/^\d+$/.test(property.name)) continue;
-          if (options.includePrivate !== true && isPrivate(property)) continue;
-          // A method is never a signal nor an options bag; skipping it before asking for
-          // its type saves instantiating every method of a client class.
-          if (isMethod(property)) continue;
+        for (const property of properties) {
           // `model: string`, `headers: HeadersLike`: read from the declaration, the property's
           // type need not be built.
           const typeNode = typingDeclaration(property)?.type;
@@ -966,11 +971,9 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
             inner.push(entry);
             continue;
           }
+          // Declared `AbortSignal` but not a signal here (or deprecated): only looked inside.
           const propertyType = checker.getTypeOfSymbol(property);
-          if (isSignal(propertyType)) {
-            if (skipDeprecated && isDeprecated(property)) continue;
-            return [...path, property.name];
-          }
+          if (isSignal(propertyType)) continue;
           inner.push({ property, type: propertyType, typeNode: undefined });
         }
         for (const entry of undecided) {
@@ -991,6 +994,18 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
       frontier = next;
     }
     return undefined;
+  }
+
+  /**
+   * The properties of a type that a signal path may go through: no tuple positions
+   * (`Reflect.apply(fn, this, [url, init])`), no methods (never a signal nor an options
+   * bag, and skipping them saves instantiating every method of a client class), and no
+   * `private` or `protected` members unless asked.
+   */
+  function candidateProperties(type: ts.Type, every: boolean, includePrivate: boolean): ts.Symbol[] {
+    return (every ? commonPropertiesOf(type) : propertiesOf(type)).filter(
+      (property) => !/^\d+$/.test(property.name) && !isMethod(property) && (includePrivate || !isPrivate(property)),
+    );
   }
 
   function hasPropertyPath(type: ts.Type, path: readonly string[]): boolean {

@@ -133,6 +133,20 @@ describe('findSignalPath', () => {
     expect(typed).not.toContain('fetchOptions');
   });
 
+  it('reads no sibling declared before a property declared `AbortSignal`', () => {
+    // openai's `RequestOptions`: `headers` and `fetchOptions` come before `signal`.
+    const code =
+      'interface Headers2 { get(name: string): string }\ntype HeadersLike = Headers2 | Record<string, string>;\n' +
+      'interface Options { headers?: HeadersLike; signal?: AbortSignal | null }\nfunction f(x: Options) {}';
+    const resolved = callsMade(
+      code,
+      ['getSymbolAtLocation'],
+      (types, analysis) => { expect(types.findSignalPath(parameterType(analysis), 2)).toEqual(['signal']); },
+      (node: ts.Node) => node.getText(),
+    );
+    expect(resolved).not.toContain('HeadersLike');
+  });
+
   it.each([
     // Undecided siblings are still typed, in declaration order, when no property is declared a signal.
     ['{ fetchOptions?: Merged; timeout?: number }', ['fetchOptions', 'signal']],
