@@ -246,8 +246,11 @@ export function hasNoSignalParameter(checker: ts.TypeChecker, signature: ts.Sign
   let result = plainSignatures.get(declaration);
   if (result === undefined) {
     const types = getSignalTypes(checker);
+    // Last parameter first, as the slot search reads them: the options bag usually comes
+    // last, and once it may hold a signal, `writeFile`'s `data` (typed arrays, streams) is
+    // never read at all.
     const isPlain = (overload: ts.SignatureDeclaration): boolean =>
-      !overload.parameters.some((parameter) => parameterMayHoldSignal(types, parameter));
+      overload.parameters.findLast((parameter) => parameterMayHoldSignal(types, parameter)) === undefined;
     // Its own parameters first: the other overloads are looked up only for a plain one.
     result = isPlain(declaration) && getOverloads(checker, declaration).every(isPlain);
     plainSignatures.set(declaration, result);

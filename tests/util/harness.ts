@@ -2,6 +2,7 @@ import * as path from 'node:path';
 
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
+import type ts from 'typescript';
 import tseslint from 'typescript-eslint';
 
 import { fixturesDir, type Fixture } from '../tester.js';
@@ -67,4 +68,26 @@ export function nth<T extends TSESTree.Node>(analysis: Analysis, type: T['type']
   const node = analysis.nodes.get(type)?.[index];
   if (node === undefined) throw new Error(`no ${type} #${String(index)}`);
   return node as T;
+}
+
+/**
+ * A view of the checker that passes every call on, and records each call of the
+ * named methods as what `describe` makes of its first argument.
+ */
+export function recordCalls(
+  checker: ts.TypeChecker,
+  methods: readonly (keyof ts.TypeChecker)[],
+  calls: string[],
+  describe: (argument: never, method: string) => string = (_argument, method) => method,
+): ts.TypeChecker {
+  return new Proxy(checker, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (!methods.includes(key as keyof ts.TypeChecker) || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.push(describe(args[0] as never, String(key)));
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
 }

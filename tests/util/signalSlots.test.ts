@@ -3,7 +3,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { findCallSlot, getCallSignature, getSlotStatus, getSlotValue, hasNoSignalParameter } from '../../src/util/signalSlots.js';
-import { analyze, nth } from './harness.js';
+import { analyze, nth, recordCalls } from './harness.js';
 
 /** Slot, status and value of the last call statement in the code. */
 function inspectLastCall(code: string, fixture: 'dom' | 'node' = 'dom') {
@@ -136,6 +136,23 @@ describe('hasNoSignalParameter', () => {
     'class Box<T> { put(value: T) { return value; } }\nnew Box<{ signal: AbortSignal }>().put({ signal: AbortSignal.timeout(1) })',
   ])('false: %s', (code) => {
     expect(noSignalParameter(code)).toBe(false);
+  });
+
+  it('reads the last parameter first, and no earlier one once it may hold a signal', () => {
+    // `fs.promises.writeFile(file, data, options)`: `data`'s typed arrays and streams are never read.
+    const code =
+      'interface Payload { bytes: Uint8Array }\ninterface Options { signal?: AbortSignal }\n' +
+      'declare function write(data: Payload, options?: Options): Promise<void>;\nwrite({ bytes: new Uint8Array() })';
+    const resolved = analyze(code, 'dom', (analysis) => {
+      const call = nth<TSESTree.CallExpression>(analysis, AST_NODE_TYPES.CallExpression, 0);
+      const signature = getCallSignature(analysis.services, call)!;
+      const names: string[] = [];
+      const checker = recordCalls(analysis.services.program.getTypeChecker(), ['getSymbolAtLocation'], names, (node: ts.Node) => node.getText());
+      expect(hasNoSignalParameter(checker, signature)).toBe(false);
+      return names;
+    });
+    expect(resolved).toContain('Options');
+    expect(resolved).not.toContain('Payload');
   });
 });
 

@@ -3,34 +3,12 @@ import type ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { getSignalTypes, hasGlobalAbortSignal, isNeverWork } from '../../src/util/signalTypes.js';
-import { analyze, nth, type Analysis } from './harness.js';
+import { analyze, nth, recordCalls, type Analysis } from './harness.js';
 
 /** The type of the `index`-th parameter of the first function in the code. */
 function parameterType(analysis: Analysis, index = 0) {
   const fn = nth<TSESTree.FunctionDeclaration>(analysis, AST_NODE_TYPES.FunctionDeclaration);
   return analysis.services.getTypeAtLocation(fn.params[index]!);
-}
-
-/**
- * A view of the checker that passes every call on, and records each call of the
- * named methods as what `describe` makes of its first argument.
- */
-function recordCalls(
-  checker: ts.TypeChecker,
-  methods: readonly (keyof ts.TypeChecker)[],
-  calls: string[],
-  describe: (argument: never, method: string) => string = (_argument, method) => method,
-): ts.TypeChecker {
-  return new Proxy(checker, {
-    get(target, key, receiver) {
-      const value: unknown = Reflect.get(target, key, receiver);
-      if (!methods.includes(key as keyof ts.TypeChecker) || typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        calls.push(describe(args[0] as never, String(key)));
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
 }
 
 /**
