@@ -15,8 +15,10 @@ export interface SignalTypes {
   isControllerLike(type: ts.Type): boolean;
   /**
    * The shortest property path from `type` to a signal-like property, at most
-   * `maxDepth` properties deep; `[]` when the type itself is a signal. Of two at
-   * the same depth, one declared `AbortSignal` wins, then declaration order.
+   * `maxDepth` properties deep; `[]` when the type itself is a signal. Of two
+   * properties of the same object, one declared `AbortSignal` wins, then
+   * declaration order; objects at the same depth are searched in the order
+   * they were reached.
    *
    * @example findSignalPath(typeof request, 3) // ['signal']
    * @example findSignalPath(typeof c, 3)       // ['req', 'raw', 'signal']
@@ -937,12 +939,13 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
       const next: { type: ts.Type; path: readonly string[] }[] = [];
       for (const { type, path } of frontier) {
         const properties = candidateProperties(type, every, options.includePrivate === true);
-        // A property declared `AbortSignal` (`signal?: AbortSignal | null`) settles the level
+        // A property declared `AbortSignal` (`signal?: AbortSignal | null`) settles the object
         // before any sibling is read: `RequestOptions`' `headers: HeadersLike` and `fetchOptions:
-        // MergedRequestInit` are not even asked whether they could be a signal.
+        // MergedRequestInit` are not even asked whether they could be a signal. (The name is
+        // still resolved: a type parameter called `AbortSignal` is no signal here.)
         for (const property of properties) {
           const typeNode = typingDeclaration(property)?.type;
-          if (typeNode === undefined || !namesAbortSignal(typeNode)) continue;
+          if (typeNode === undefined || !namesAbortSignal(typeNode) || !mayHoldSignal(typeNode, 0)) continue;
           if (isSignal(checker.getTypeOfSymbol(property)) && !(skipDeprecated && isDeprecated(property))) {
             return [...path, property.name];
           }
@@ -971,7 +974,8 @@ function createSignalTypes(checker: ts.TypeChecker): SignalTypes {
             inner.push(entry);
             continue;
           }
-          // Declared `AbortSignal` but not a signal here (or deprecated): only looked inside.
+          // A signal here was returned above unless it is deprecated (and skipped); one that
+          // is not a signal (a local interface of that name) is looked inside.
           const propertyType = checker.getTypeOfSymbol(property);
           if (isSignal(propertyType)) continue;
           inner.push({ property, type: propertyType, typeNode: undefined });

@@ -122,6 +122,7 @@ describe('findSignalPath', () => {
       (types, analysis) => { expect(types.findSignalPath(parameterType(analysis), 2)).toEqual(['signal']); },
       (node: ts.Node) => node.getText(),
     );
+    expect(resolved).toContain('AbortSignal');
     expect(resolved).not.toContain('HeadersLike');
   });
 
