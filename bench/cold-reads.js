@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// How much of require-signal's first look at a declaration is waiting for memory.
+//
+//   npm run build && node bench/cold-reads.js            # 1x corpus, 4 rounds
+//   node bench/cold-reads.js --rounds 6 --sweep-mb 32     # more rounds, a larger sweep
+//
+// Each round builds a fresh program over the 1x corpus (the parsed files are reused, so only the
+// checker is new), type-checks every file, then asks `hasNoSignalParameter` (the declaration reading
+// that drops most calls) for every call that reaches it in the rule, in source order. Odd rounds
+// first sweep a buffer larger than the CPU's caches before each call, as linting other files does
+// between two calls in ESLint; even rounds do not. Only the calls are timed, not the sweeps. The
+// first round also pays for compiling the plugin's code.
+
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import ts from 'typescript';
+import { corpusDir, generateCorpus } from './generate.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '4' },
+    'sweep-mb': { type: 'string', default: '16' },
+    plugin: { type: 'string', default: path.join(here, '..', 'dist') },
+  },
+});
+const rounds = Number(args.rounds);
+const sweepMb = Number(args['sweep-mb']);
+if (!Number.isInteger(rounds) || rounds < 2) throw new Error('--rounds must be an integer of at least 2');
+if (!(sweepMb > 0)) throw new Error('--sweep-mb must be a positive number');
+
+const dist = path.resolve(args.plugin);
+const { getSignalTypes, isNeverWork } = await import(pathToFileURL(path.join(dist, 'util/signalTypes.js')).href);
+const { hasNoSignalParameter } = await import(pathToFileURL(path.join(dist, 'util/signalSlots.js')).href);
+
+await generateCorpus({ scale: 1 });
+const dir = corpusDir(1);
+const parsed = ts.getParsedCommandLineOfConfigFile(path.join(dir, 'tsconfig.json'), {}, {
+  ...ts.sys,
+  onUnRecoverableConfigFileDiagnostic(diagnostic) {
+    throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  },
+});
+if (parsed === undefined) throw new Error(`cannot read ${path.join(dir, 'tsconfig.json')}`);
+
+// One host for every round: the files are parsed once, each program gets a new checker.
+const host = ts.createCompilerHost(parsed.options);
+const sourceFiles = new Map();
+const readSourceFile = host.getSourceFile.bind(host);
+host.getSourceFile = (fileName, languageVersion) => {
+  if (!sourceFiles.has(fileName)) sourceFiles.set(fileName, readSourceFile(fileName, languageVersion));
+  return sourceFiles.get(fileName);
+};
+
+const buffer = new Float64Array((sweepMb * 1024 * 1024) / 8);
+let checksum = 0;
+function sweep() {
+  // One read per 64-byte line.
+  for (let index = 0; index < buffer.length; index += 8) checksum += buffer[index];
+}
+
+/** The calls the rule asks `hasNoSignalParameter` about: not `never work`, and `new` only for a promise. */
+function collectSignatures(program, checker) {
+  const types = getSignalTypes(checker);
+  const signatures = [];
+  const visit = (node) => {
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const signature = checker.getResolvedSignature(node);
+      const returnType = signature && checker.getReturnTypeOfSignature(signature);
+      if (
+        signature !== undefined &&
+        !isNeverWork(returnType) &&
+        !(ts.isNewExpression(node) && !types.isPromiseOrAsyncIterable(returnType))
+      ) {
+        signatures.push(signature);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const file of program.getSourceFiles()) if (file.fileName.startsWith(path.join(dir, 'src'))) visit(file);
+  return signatures;
+}
+
+console.log(`hasNoSignalParameter over every call of the 1x corpus; a fresh checker per round; sweep ${sweepMb} MB`);
+for (let round = 0; round < rounds; round++) {
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host });
+  const checker = program.getTypeChecker();
+  for (const file of program.getSourceFiles()) if (file.fileName.startsWith(path.join(dir, 'src'))) program.getSemanticDiagnostics(file);
+  const signatures = collectSignatures(program, checker);
+  const cold = round % 2 === 1;
+  const declarations = new Set();
+  // First look at a declaration, and a call whose declaration was read before (a cache hit).
+  let first = 0;
+  let repeat = 0;
+  for (const signature of signatures) {
+    if (cold) sweep();
+    const declaration = signature.getDeclaration();
+    const start = performance.now();
+    hasNoSignalParameter(checker, signature);
+    const time = performance.now() - start;
+    if (declarations.has(declaration)) {
+      repeat += time;
+    } else {
+      first += time;
+      declarations.add(declaration);
+    }
+  }
+  const label = cold ? 'caches swept before each call' : 'caches left warm             ';
+  const ms = (value) => value.toFixed(1).padStart(6);
+  console.log(
+    `round ${round}: ${label}  ${ms(first + repeat)} ms = ${ms(first)} for ${declarations.size} first looks + ${ms(repeat)} for ${signatures.length - declarations.size} repeats${round === 0 ? '  (includes compiling the plugin)' : ''}`,
+  );
+}
+if (checksum !== 0) console.log('(checksum', checksum, ')');
