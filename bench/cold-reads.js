@@ -10,8 +10,8 @@
 // `hasNoSignalParameter` (the declaration reading that drops most calls) for every call the rule
 // asks it for, in source order. Even rounds (2, 4, …) first sweep a buffer larger than the CPU's
 // last-level cache before each call, a stand-in for what type-checking and linting the next file
-// does to the caches; odd rounds do not. Only the calls are timed (wall clock), not the sweeps. A first round,
-// not reported, compiles the plugin's code.
+// does to the caches; odd rounds do not. Only the calls are timed (wall clock), not the sweeps. A
+// first round, not reported, compiles the plugin's code.
 
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -65,7 +65,11 @@ function sweep() {
   for (let index = 0; index < buffer.length; index += 8) checksum += buffer[index];
 }
 
-/** `AbortSignal.any()`, `new AbortController()`: calls about the signal itself, which the rule skips on syntax. */
+/**
+ * `AbortSignal.any()`, `new AbortController()`: calls about the signal itself, which the rule skips on
+ * syntax. The same test as `isSignalFactoryCall` in src/util/callContext.ts, on TypeScript's syntax tree
+ * instead of ESTree: keep the two alike.
+ */
 function isSignalFactoryCall(node) {
   const callee = node.expression;
   if (ts.isIdentifier(callee)) return callee.text === 'AbortController' || callee.text === 'AbortSignal';
