@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { getAiModuleMatcher, type AiModuleSettings } from '../util/aiModules.js';
-import { getCalleeName, isInCleanupContext, isInCleanupOnlyFunction, isSignalFactoryCall } from '../util/callContext.js';
+import { getCalleeName, isInCleanupContext, isInCleanupOnlyFunction } from '../util/callContext.js';
 import { createRule } from '../util/createRule.js';
 import { fixDeclareOffered, isNameVisible, planThreadSignal } from '../util/declareSignal.js';
 import { fixPassSignal, fixSpreadSignal, getIndent } from '../util/fixes.js';
@@ -13,8 +13,8 @@ import { isRaceDeadline } from '../util/raceDeadline.js';
 import {
   canBuildSlotObjects,
   findSignatureSlotForCall,
-  getCallSignature,
   getSlotStatus,
+  getWorkSignature,
   hasNoSignalParameter,
   mayTakeSignal,
   slotAcceptsUndefined,
@@ -24,7 +24,7 @@ import {
   type SlotStatus,
 } from '../util/signalSlots.js';
 import { findNearestSignalSources, type SignalSource } from '../util/signalSources.js';
-import { getSignalTypes, hasGlobalAbortSignal, isNeverWork } from '../util/signalTypes.js';
+import { getSignalTypes, hasGlobalAbortSignal } from '../util/signalTypes.js';
 import { isStreamUsedUp } from '../util/streamUsedUp.js';
 import { isTestedAbsent } from '../util/testedAbsent.js';
 
@@ -115,22 +115,11 @@ export default createRule<Options, MessageIds>({
           }
           return;
         }
-        // Syntax first: these never need a type.
-        if (isSignalFactoryCall(node)) return;
-        if (node.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return;
-
-        // Answered from the checker's cache after type-checking.
-        const signature = getCallSignature(services, node);
-        if (signature === undefined) return;
-        // Calls that configure (constructors, factories of long-lived clients) hold a default, not
-        // work: only calls that return a promise, an async iterable or a stream result count.
-        // The return type is in the checker's cache, and its flags drop `JSON.stringify(x)` or
-        // `items.push(x)` before any declaration is read.
-        const returnType = checker.getReturnTypeOfSignature(signature);
-        if (isNeverWork(returnType)) return;
-        // `new OpenAI(options)`: a constructor does work only if it makes a promise or an async
-        // iterable, asked of the instance type before the options type is read.
-        if (node.type === AST_NODE_TYPES.NewExpression && !types.isPromiseOrAsyncIterable(returnType)) return;
+        // Syntax and the checker's cache first: `JSON.stringify(x)`, `items.push(x)` and
+        // `new OpenAI(options)` are dropped before any declaration is read.
+        const work = getWorkSignature(services, types, node);
+        if (work === undefined) return;
+        const { signature, returnType } = work;
         // `slugify(text: string, max: number)`, `items.map(fn)`: no parameter of any overload can
         // carry a signal, read from the declarations once per declaration.
         if (hasNoSignalParameter(checker, signature)) return;

@@ -2,7 +2,8 @@ import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-es
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { getSignalTypes, type SignalTypes } from './signalTypes.js';
+import { isSignalFactoryCall } from './callContext.js';
+import { getSignalTypes, isNeverWork, type SignalTypes } from './signalTypes.js';
 
 /** Where a callee takes its signal: an argument index, then a property path in that argument. */
 export interface SignalSlot {
@@ -283,6 +284,38 @@ export function getCallSignature(
 ): ts.Signature | undefined {
   const tsNode = services.esTreeNodeToTSNodeMap.get(node) as ts.CallExpression | ts.NewExpression;
   return services.program.getTypeChecker().getResolvedSignature(tsNode);
+}
+
+/** A call's resolved signature and its return type, read once. */
+export interface WorkSignature {
+  readonly signature: ts.Signature;
+  readonly returnType: ts.Type;
+}
+
+/**
+ * The signature TypeScript resolved for a call that may do work a signal could
+ * cancel, judged without reading any declaration: the call is not about a signal
+ * itself (`AbortSignal.timeout(ms)`), spreads no argument, returns neither a
+ * primitive nor `void` (`JSON.stringify(x)`, `items.push(x)`), and, for `new`,
+ * makes a promise or an async iterable (`new OpenAI(options)` configures, it does
+ * no work). Every answer comes from the syntax or from the checker's cache after
+ * type-checking; `hasNoSignalParameter` is the next, costlier question.
+ *
+ * @example getWorkSignature(services, types, node) // `JSON.stringify(x)` → undefined
+ */
+export function getWorkSignature(
+  services: ParserServicesWithTypeInformation,
+  types: SignalTypes,
+  node: CallWithArguments,
+): WorkSignature | undefined {
+  if (isSignalFactoryCall(node)) return undefined;
+  if (node.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const signature = getCallSignature(services, node);
+  if (signature === undefined) return undefined;
+  const returnType = types.checker.getReturnTypeOfSignature(signature);
+  if (isNeverWork(returnType)) return undefined;
+  if (node.type === AST_NODE_TYPES.NewExpression && !types.isPromiseOrAsyncIterable(returnType)) return undefined;
+  return { signature, returnType };
 }
 
 /**

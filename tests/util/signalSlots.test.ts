@@ -2,7 +2,15 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { findCallSlot, getCallSignature, getSlotStatus, getSlotValue, hasNoSignalParameter } from '../../src/util/signalSlots.js';
+import {
+  findCallSlot,
+  getCallSignature,
+  getSlotStatus,
+  getSlotValue,
+  getWorkSignature,
+  hasNoSignalParameter,
+} from '../../src/util/signalSlots.js';
+import { getSignalTypes } from '../../src/util/signalTypes.js';
 import { analyze, nth, recordCalls } from './harness.js';
 
 /** Slot, status and value of the last call statement in the code. */
@@ -97,6 +105,41 @@ describe('getSlotStatus and getSlotValue', () => {
     ['declare function f(o: { config?: { abortSignal?: AbortSignal } }): Promise<void>;\ndeclare const s: AbortSignal;\nf({ config: { abortSignal: s } })', 'given', 's'],
   ])('%s → %s', (code, status, value) => {
     expect(inspectLastCall(code)).toMatchObject({ status, value });
+  });
+});
+
+describe('getWorkSignature', () => {
+  /** Is the outermost call (or `new`) of the code's last statement kept for the declaration questions? */
+  function isKept(code: string): boolean {
+    return analyze(code, 'node', (analysis) => {
+      const calls = [...(analysis.nodes.get('CallExpression') ?? []), ...(analysis.nodes.get('NewExpression') ?? [])];
+      const last = calls.reduce((a, b) => (b.range[1] > a.range[1] || (b.range[1] === a.range[1] && b.range[0] < a.range[0]) ? b : a));
+      const types = getSignalTypes(analysis.services.program.getTypeChecker());
+      return getWorkSignature(analysis.services, types, last as TSESTree.CallExpression | TSESTree.NewExpression) !== undefined;
+    });
+  }
+
+  it.each([
+    "fetch('/a')",
+    'declare function f(o: { signal?: AbortSignal }): { text: string };\nf({})',
+    "import OpenAI from 'openai';\nnew OpenAI().models.list()",
+    'new Promise<void>((resolve) => resolve())',
+  ])('kept: %s', (code) => {
+    expect(isKept(code)).toBe(true);
+  });
+
+  it.each([
+    // About the signal itself.
+    'AbortSignal.timeout(1000)',
+    // A spread argument cannot be judged.
+    'declare function f(...a: unknown[]): Promise<void>;\nconst args: unknown[] = [];\nf(...args)',
+    // A primitive or `void` result is no work to cancel.
+    'JSON.stringify({ a: 1 })',
+    'declare function f(signal?: AbortSignal): void;\nf()',
+    // A constructor that makes no promise configures a client.
+    "import OpenAI from 'openai';\nnew OpenAI({ apiKey: 'k' })",
+  ])('dropped: %s', (code) => {
+    expect(isKept(code)).toBe(false);
   });
 });
 

@@ -1,0 +1,4 @@
+// See rule.js.
+import { makeFloorPlugin } from './rule.js';
+
+export default makeFloorPlugin('gates');
