@@ -3,7 +3,7 @@
 // after them. Lint with it in place of the plugin to see what those questions cost on their own:
 //   npm run build
 //   node bench/run.js --configs no-floating-promises,plugin --plugin bench/floor/gates.js --repeat 3
-//   node bench/run.js --configs plugin --plugin bench/floor/declarations.js --repeat 3
+//   node bench/run.js --configs no-floating-promises,plugin --plugin bench/floor/declarations.js --repeat 3
 // gates.js stops after `getWorkSignature` (the syntax, the resolved signature, the return type's flags);
 // declarations.js also asks `hasNoSignalParameter` (the first look at each callee's declarations). Each
 // runs alone in its child process, so neither finds the other's answers in a cache. See bench/README.md.
@@ -18,7 +18,7 @@ import { getSignalTypes } from '../../dist/util/signalTypes.js';
 export function makeFloorPlugin(stage) {
   /** @type {import('eslint').Rule.RuleModule} */
   const rule = {
-    meta: { type: 'problem', schema: [], messages: { kept: 'kept' } },
+    meta: { type: 'problem', schema: [] },
     create(context) {
       const services = /** @type {import('@typescript-eslint/utils').ParserServicesWithTypeInformation} */ (
         context.sourceCode.parserServices

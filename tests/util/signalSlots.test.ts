@@ -11,13 +11,22 @@ import {
   hasNoSignalParameter,
 } from '../../src/util/signalSlots.js';
 import { getSignalTypes } from '../../src/util/signalTypes.js';
-import { analyze, nth, recordCalls } from './harness.js';
+import { analyze, nth, recordCalls, type Analysis } from './harness.js';
+
+/** The last call (or `new`) in the code that stands as a statement of its own. */
+function lastCallStatement(analysis: Analysis): TSESTree.CallExpression | TSESTree.NewExpression {
+  const calls = [...(analysis.nodes.get('CallExpression') ?? []), ...(analysis.nodes.get('NewExpression') ?? [])].filter(
+    (node) => node.parent?.type === AST_NODE_TYPES.ExpressionStatement,
+  );
+  // Statements do not nest in one another's expressions: the last to start is the last.
+  const last = calls.reduce((a, b) => (b.range[0] > a.range[0] ? b : a));
+  return last as TSESTree.CallExpression | TSESTree.NewExpression;
+}
 
 /** Slot, status and value of the last call statement in the code. */
 function inspectLastCall(code: string, fixture: 'dom' | 'node' = 'dom') {
   return analyze(code, fixture, (analysis) => {
-    const statements = (analysis.nodes.get('CallExpression') ?? []).filter((n) => n.parent?.type === 'ExpressionStatement');
-    const call = statements.at(-1) as TSESTree.CallExpression;
+    const call = lastCallStatement(analysis);
     const slot = findCallSlot(analysis.services, call);
     if (slot === undefined) return undefined;
     const status = getSlotStatus(analysis.services, call, slot);
@@ -109,13 +118,11 @@ describe('getSlotStatus and getSlotValue', () => {
 });
 
 describe('getWorkSignature', () => {
-  /** Is the outermost call (or `new`) of the code's last statement kept for the declaration questions? */
+  /** Is the last call statement in the code kept for the declaration questions? */
   function isKept(code: string): boolean {
     return analyze(code, 'node', (analysis) => {
-      const calls = [...(analysis.nodes.get('CallExpression') ?? []), ...(analysis.nodes.get('NewExpression') ?? [])];
-      const last = calls.reduce((a, b) => (b.range[1] > a.range[1] || (b.range[1] === a.range[1] && b.range[0] < a.range[0]) ? b : a));
       const types = getSignalTypes(analysis.services.program.getTypeChecker());
-      return getWorkSignature(analysis.services, types, last as TSESTree.CallExpression | TSESTree.NewExpression) !== undefined;
+      return getWorkSignature(analysis.services, types, lastCallStatement(analysis)) !== undefined;
     });
   }
 
@@ -147,9 +154,7 @@ describe('hasNoSignalParameter', () => {
   /** Answer for the last call statement in the code. */
   function noSignalParameter(code: string): boolean {
     return analyze(code, 'dom', (analysis) => {
-      const statements = (analysis.nodes.get('CallExpression') ?? []).filter((n) => n.parent?.type === 'ExpressionStatement');
-      const call = statements.at(-1) as TSESTree.CallExpression;
-      const signature = getCallSignature(analysis.services, call)!;
+      const signature = getCallSignature(analysis.services, lastCallStatement(analysis))!;
       return hasNoSignalParameter(analysis.services.program.getTypeChecker(), signature);
     });
   }
